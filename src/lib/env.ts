@@ -1,0 +1,44 @@
+/**
+ * The one place that reads process.env. Everything else imports `env`.
+ * Validated once, at start-up, so a bad value fails loudly and early.
+ */
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection string")
+      .optional(),
+  ),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  PREFLIGHT_DATA_DIR: z.string().default(".preflight"),
+  PREFLIGHT_DEMO_DATA: z.enum(["auto", "true", "false"]).default("auto"),
+  NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  NEXTAUTH_URL: optionalString,
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  TEST_DATABASE_URL: optionalString,
+  CI: optionalString,
+});
+
+export type Env = z.infer<typeof schema>;
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment variables:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);
+
+/** For the start script, which hands a child process a modified environment. */
+export const rawProcessEnv = (): NodeJS.ProcessEnv => process.env;

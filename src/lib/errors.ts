@@ -1,0 +1,49 @@
+/**
+ * One error type for expected failures. Its code decides the HTTP status; its message is
+ * safe to show. Anything that is not an AppError is unexpected: logged, answered generically.
+ */
+export const ERROR_STATUS = {
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export type FieldErrors = Record<string, string[] | undefined>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fieldErrors?: FieldErrors;
+
+  constructor(code: ErrorCode, message: string, fieldErrors?: FieldErrors) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = (what = "Not found") => new AppError("NOT_FOUND", what);
+export const forbidden = (message = "You do not have permission to do this.") => new AppError("FORBIDDEN", message);
+export const invalid = (fieldErrors: FieldErrors, message = "Some fields need attention.") =>
+  new AppError("BAD_REQUEST", message, fieldErrors);
+export const conflict = (message: string) => new AppError("CONFLICT", message);
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+/** Logs an unexpected error with its detail and returns the generic one users see. */
+export function toPublicError(error: unknown, context: string): AppError {
+  if (isAppError(error)) return error;
+  console.error(`[preflight] unexpected error in ${context}:`, error);
+  return new AppError("INTERNAL", "Something went wrong on our side. Please try again.");
+}

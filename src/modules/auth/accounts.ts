@@ -1,0 +1,56 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { createOrganization, hashToken } from "@/modules/orgs/service";
+import { hashPassword } from "./password";
+import { setPasswordSchema, signUpSchema } from "./schemas";
+
+const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
+
+/** Creates the user and their organisation, with the user as its owner. */
+export async function signUp(input: unknown): Promise<{ userId: string; organizationId: string }> {
+  const { name, email, password, organizationName } = parseInput(signUpSchema, input);
+  const passwordHash = await hashPassword(password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
+      if (existing) throw new AppError("BAD_REQUEST", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
+      const user = await tx.user.create({ data: { name, email, passwordHash }, select: { id: true } });
+      const org = await createOrganization(user.id, { name: organizationName }, tx);
+      return { userId: user.id, organizationId: org.id };
+    });
+  } catch (error) {
+    // Two sign-ups racing for one email: the unique index decides, the loser gets the same answer.
+    if ((error as { code?: string }).code === "P2002") throw new AppError("BAD_REQUEST", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
+    throw error;
+  }
+}
+
+const LINK_INVALID = "This link is invalid, has expired or was already used. Ask an admin for a new one.";
+
+export async function describeSetPasswordToken(token: string): Promise<{ email: string; name: string } | null> {
+  const row = await db.passwordSetToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { usedAt: true, expiresAt: true, user: { select: { email: true, name: true } } },
+  });
+  if (!row || row.usedAt || row.expiresAt < new Date()) return null;
+  return row.user;
+}
+
+/** Spends a one-time token to set the account's password; returns the email to sign in with. */
+export async function setPasswordWithToken(input: unknown): Promise<{ email: string }> {
+  const { token, password } = parseInput(setPasswordSchema, input);
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    // Marking it used in the same statement that checks it makes the token single-use under races.
+    const spent = await tx.passwordSetToken.updateMany({
+      where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: new Date() } },
+      data: { usedAt: new Date() },
+    });
+    if (spent.count !== 1) throw new AppError("BAD_REQUEST", LINK_INVALID, { token: [LINK_INVALID] });
+    const row = await tx.passwordSetToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) }, select: { userId: true } });
+    const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash }, select: { email: true } });
+    return { email: user.email };
+  });
+}

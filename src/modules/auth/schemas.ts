@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { PASSWORD_MIN_LENGTH } from "./password";
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter your email address.")
+  .max(254, "Email is too long.")
+  .pipe(z.email("Enter a valid email address, like name@company.com."));
+
+export const newPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .max(200, "Use at most 200 characters.");
+
+export const signUpSchema = z.object({
+  name: z.string().trim().min(1, "Enter your name.").max(120, "Use at most 120 characters."),
+  email: emailSchema,
+  password: newPasswordSchema,
+  organizationName: z
+    .string()
+    .trim()
+    .min(2, "Enter your organisation's name (at least 2 characters).")
+    .max(120, "Use at most 120 characters."),
+});
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "Enter your password.").max(200),
+});
+
+export const setPasswordSchema = z
+  .object({
+    token: z.string().min(20).max(200),
+    password: newPasswordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two passwords do not match.",
+  });

@@ -1,0 +1,64 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { Role } from "@/generated/prisma/enums";
+import { db } from "@/lib/db";
+import { signUp } from "@/modules/auth/accounts";
+import { addMember } from "@/modules/orgs/service";
+import type { Actor } from "@/modules/orgs/roles";
+import type { PilotFormValues } from "@/modules/pilots/schemas";
+import { createPilot } from "@/modules/pilots/service";
+
+/**
+ * Small builders shared by the demo seed and the tests. They go through the real service
+ * functions, so seeded and test data obey the same rules as data entered in the app.
+ */
+const unique = () => randomBytes(4).toString("hex");
+
+export interface TestAccount extends Actor {
+  email: string;
+  password: string;
+}
+
+export async function createAccount(overrides: { name?: string; email?: string; password?: string; organizationName?: string } = {}): Promise<TestAccount> {
+  const email = overrides.email ?? `user-${unique()}@example.com`;
+  const password = overrides.password ?? "correct horse battery staple";
+  const { userId, organizationId } = await signUp({
+    name: overrides.name ?? "Test User",
+    email,
+    password,
+    organizationName: overrides.organizationName ?? `Org ${unique()}`,
+  });
+  return { userId, organizationId, role: "OWNER", email, password };
+}
+
+/** Adds a new member with `role` to the admin's organisation and returns them as an actor. */
+export async function createMember(admin: Actor, role: Role, email = `member-${unique()}@example.com`): Promise<Actor & { email: string; setPasswordPath: string | null }> {
+  const { setPasswordPath } = await addMember(admin, { email, name: "Member", role });
+  const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  return { userId: user.id, organizationId: admin.organizationId, role, email, setPasswordPath };
+}
+
+export function pilotValues(overrides: Partial<PilotFormValues> = {}): PilotFormValues {
+  return {
+    name: `Invoice triage ${unique()}`,
+    summary: "Routes incoming supplier invoices to the right approver",
+    workflow: "Accounts payable clerks read each invoice and forward it by hand",
+    targetOutcome: "Halve the time from invoice receipt to approval",
+    businessUnit: "Finance",
+    owningTeam: "Finance Automation",
+    ownerName: "Dana Reyes",
+    ownerEmail: "dana.reyes@example.com",
+    executiveSponsor: "CFO",
+    stage: "PILOT",
+    startDate: "2026-03-01",
+    targetProductionDate: "2026-12-01",
+    monthlyRunCost: "4200",
+    outcomesPerMonth: "12000",
+    tags: "llm, finance",
+    ...overrides,
+  };
+}
+
+export async function createTestPilot(actor: Actor, overrides: Partial<PilotFormValues> = {}, now?: Date) {
+  return createPilot(actor, pilotValues(overrides), { now });
+}

@@ -1,0 +1,130 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import type { Role } from "@/generated/prisma/enums";
+import { db, type Prisma } from "@/lib/db";
+import { AppError, conflict, notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { assertCan, type Actor } from "./roles";
+import { addMemberSchema, changeRoleSchema, createOrganizationSchema, removeMemberSchema } from "./schemas";
+
+const SET_PASSWORD_TTL_MS = 7 * 24 * 60 * 60_000;
+
+function slugify(name: string): string {
+  const base = name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40);
+  return `${base || "org"}-${randomBytes(3).toString("hex")}`;
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Creates an organisation with `userId` as its owner. Runs inside the caller's transaction if given one. */
+export async function createOrganization(
+  userId: string,
+  input: unknown,
+  tx: Prisma.TransactionClient = db,
+): Promise<{ id: string; name: string }> {
+  const { name } = parseInput(createOrganizationSchema, input);
+  return tx.organization.create({
+    data: { name, slug: slugify(name), memberships: { create: { userId, role: "OWNER" } } },
+    select: { id: true, name: true },
+  });
+}
+
+export async function listMembers(actor: Actor) {
+  assertCan(actor, "org:read");
+  return db.membership.findMany({
+    where: { organizationId: actor.organizationId },
+    select: {
+      id: true,
+      role: true,
+      createdAt: true,
+      user: { select: { id: true, name: true, email: true, passwordHash: true } },
+    },
+    orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
+  }).then((rows) =>
+    // The hash itself never leaves this function: only whether the account is set up.
+    rows.map(({ user: { passwordHash, ...user }, ...m }) => ({ ...m, user: { ...user, hasPassword: passwordHash !== null } })),
+  );
+}
+
+export interface AddMemberResult {
+  membershipId: string;
+  createdAccount: boolean;
+  /** A one-time path to set a password, for a new account; shown once to the admin. */
+  setPasswordPath: string | null;
+}
+
+export async function addMember(actor: Actor, input: unknown): Promise<AddMemberResult> {
+  assertCan(actor, "member:manage");
+  const { email, name, role } = parseInput(addMemberSchema, input);
+  if (role === "OWNER" && actor.role !== "OWNER") throw new AppError("FORBIDDEN", "Only an owner can add another owner.");
+
+  return db.$transaction(async (tx) => {
+    let user = await tx.user.findUnique({ where: { email }, select: { id: true } });
+    let setPasswordPath: string | null = null;
+    const createdAccount = !user;
+    if (!user) {
+      user = await tx.user.create({ data: { email, name: name || email.split("@")[0]! }, select: { id: true } });
+      const token = randomBytes(32).toString("base64url");
+      await tx.passwordSetToken.create({
+        data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + SET_PASSWORD_TTL_MS) },
+      });
+      setPasswordPath = `/set-password/${token}`;
+    }
+    const existing = await tx.membership.findUnique({
+      where: { organizationId_userId: { organizationId: actor.organizationId, userId: user.id } },
+      select: { id: true },
+    });
+    if (existing) throw new AppError("BAD_REQUEST", "This person is already a member.", { email: ["This person is already a member."] });
+    const membership = await tx.membership.create({
+      data: { organizationId: actor.organizationId, userId: user.id, role },
+      select: { id: true },
+    });
+    return { membershipId: membership.id, createdAccount, setPasswordPath };
+  });
+}
+
+async function findMembership(tx: Prisma.TransactionClient, actor: Actor, membershipId: string) {
+  const membership = await tx.membership.findFirst({
+    where: { id: membershipId, organizationId: actor.organizationId },
+    select: { id: true, role: true, userId: true },
+  });
+  if (!membership) throw notFound("Member not found.");
+  return membership;
+}
+
+async function assertOwnersRemain(tx: Prisma.TransactionClient, actor: Actor, leaving: { role: Role }) {
+  if (leaving.role !== "OWNER") return;
+  const owners = await tx.membership.count({ where: { organizationId: actor.organizationId, role: "OWNER" } });
+  if (owners <= 1) throw conflict("An organisation needs at least one owner. Make someone else an owner first.");
+}
+
+export async function changeMemberRole(actor: Actor, input: unknown): Promise<void> {
+  assertCan(actor, "member:manage");
+  const { membershipId, role } = parseInput(changeRoleSchema, input);
+  await db.$transaction(async (tx) => {
+    const membership = await findMembership(tx, actor, membershipId);
+    const touchesOwner = membership.role === "OWNER" || role === "OWNER";
+    if (touchesOwner && actor.role !== "OWNER") throw new AppError("FORBIDDEN", "Only an owner can change an owner's role or make an owner.");
+    if (role !== "OWNER") await assertOwnersRemain(tx, actor, membership);
+    await tx.membership.update({ where: { id: membership.id }, data: { role } });
+  }, { isolationLevel: "Serializable" });
+}
+
+export async function removeMember(actor: Actor, input: unknown): Promise<void> {
+  assertCan(actor, "member:manage");
+  const { membershipId } = parseInput(removeMemberSchema, input);
+  await db.$transaction(async (tx) => {
+    const membership = await findMembership(tx, actor, membershipId);
+    if (membership.role === "OWNER" && actor.role !== "OWNER") throw new AppError("FORBIDDEN", "Only an owner can remove an owner.");
+    await assertOwnersRemain(tx, actor, membership);
+    await tx.membership.delete({ where: { id: membership.id } });
+  }, { isolationLevel: "Serializable" });
+}
+
+export async function renameOrganization(actor: Actor, input: unknown): Promise<void> {
+  assertCan(actor, "org:manage");
+  const { name } = parseInput(createOrganizationSchema, input);
+  await db.organization.update({ where: { id: actor.organizationId }, data: { name } });
+}

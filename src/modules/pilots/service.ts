@@ -1,0 +1,165 @@
+import "server-only";
+import type { PilotStage } from "@/generated/prisma/enums";
+import { db, type Prisma } from "@/lib/db";
+import { conflict, notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { assertCan, type Actor } from "@/modules/orgs/roles";
+import { pilotInputSchema, pilotListQuerySchema, pilotUpdateSchema, type PilotListQuery } from "./schemas";
+import { costPerOutcome } from "./stages";
+
+/** The tenant condition every pilot query starts from: an id from elsewhere matches nothing. */
+function inOrg(actor: Actor, where: Prisma.PilotWhereInput = {}): Prisma.PilotWhereInput {
+  return { ...where, organizationId: actor.organizationId };
+}
+
+const listSelect = {
+  id: true,
+  name: true,
+  summary: true,
+  businessUnit: true,
+  owningTeam: true,
+  ownerName: true,
+  stage: true,
+  stageEnteredAt: true,
+  targetProductionDate: true,
+  monthlyRunCost: true,
+  outcomesPerMonth: true,
+  tags: true,
+  archivedAt: true,
+  updatedAt: true,
+} satisfies Prisma.PilotSelect;
+
+const SORT_ORDER: Record<PilotListQuery["sort"], (dir: Prisma.SortOrder) => Prisma.PilotOrderByWithRelationInput[]> = {
+  name: (dir) => [{ name: dir }],
+  stage: (dir) => [{ stage: dir }, { name: "asc" }],
+  updated: (dir) => [{ updatedAt: dir }],
+  cost: (dir) => [{ monthlyRunCost: { sort: dir, nulls: "last" } }, { name: "asc" }],
+  target: (dir) => [{ targetProductionDate: { sort: dir, nulls: "last" } }, { name: "asc" }],
+};
+
+export async function listPilots(actor: Actor, rawQuery: unknown = {}) {
+  assertCan(actor, "org:read");
+  const query = pilotListQuerySchema.parse(rawQuery);
+  const where = inOrg(actor, {
+    archivedAt: query.archived ? { not: null } : null,
+    ...(query.stage ? { stage: query.stage } : {}),
+    ...(query.unit ? { businessUnit: query.unit } : {}),
+    ...(query.q
+      ? {
+          OR: [
+            { name: { contains: query.q, mode: "insensitive" } },
+            { summary: { contains: query.q, mode: "insensitive" } },
+            { owningTeam: { contains: query.q, mode: "insensitive" } },
+            { ownerName: { contains: query.q, mode: "insensitive" } },
+            { tags: { has: query.q.toLowerCase() } },
+          ],
+        }
+      : {}),
+  });
+  const rows = await db.pilot.findMany({ where, select: listSelect, orderBy: SORT_ORDER[query.sort](query.dir), take: 500 });
+  return rows.map((p) => ({ ...p, costPerOutcome: costPerOutcome(p.monthlyRunCost, p.outcomesPerMonth) }));
+}
+export type PilotListItem = Awaited<ReturnType<typeof listPilots>>[number];
+
+/** Values for the filter menus: the business units and teams in use. */
+export async function listPilotFacets(actor: Actor) {
+  assertCan(actor, "org:read");
+  const [units, teams] = await Promise.all([
+    db.pilot.findMany({ where: inOrg(actor), distinct: ["businessUnit"], select: { businessUnit: true }, orderBy: { businessUnit: "asc" } }),
+    db.pilot.findMany({ where: inOrg(actor), distinct: ["owningTeam"], select: { owningTeam: true }, orderBy: { owningTeam: "asc" } }),
+  ]);
+  return { businessUnits: units.map((u) => u.businessUnit), teams: teams.map((t) => t.owningTeam) };
+}
+
+export async function getPilot(actor: Actor, id: string) {
+  assertCan(actor, "org:read");
+  const pilot = await db.pilot.findFirst({
+    where: inOrg(actor, { id }),
+    select: {
+      ...listSelect,
+      workflow: true,
+      targetOutcome: true,
+      ownerEmail: true,
+      executiveSponsor: true,
+      startDate: true,
+      version: true,
+      createdAt: true,
+      stageChanges: {
+        select: { id: true, fromStage: true, toStage: true, enteredAt: true, changedBy: { select: { name: true } } },
+        orderBy: { enteredAt: "desc" },
+      },
+    },
+  });
+  if (!pilot) throw notFound("Pilot not found.");
+  return { ...pilot, costPerOutcome: costPerOutcome(pilot.monthlyRunCost, pilot.outcomesPerMonth) };
+}
+export type PilotDetail = Awaited<ReturnType<typeof getPilot>>;
+
+interface WriteOptions {
+  /** When the change happened; the demo seed backdates history, everything else uses now. */
+  now?: Date;
+}
+
+export async function createPilot(actor: Actor, input: unknown, options: WriteOptions = {}): Promise<{ id: string }> {
+  assertCan(actor, "pilot:write");
+  const data = parseInput(pilotInputSchema, input);
+  const now = options.now ?? new Date();
+  return db.pilot.create({
+    data: {
+      ...data,
+      organizationId: actor.organizationId,
+      stageEnteredAt: now,
+      createdAt: now,
+      stageChanges: { create: { fromStage: null, toStage: data.stage, enteredAt: now, changedById: actor.userId } },
+    },
+    select: { id: true },
+  });
+}
+
+const STALE_EDIT =
+  "Someone else changed this pilot after you opened it. Reload the page to see their changes, then make yours again.";
+
+/** Checks that a pilot is in the actor's organisation, or answers 404. */
+async function assertPilotInOrg(tx: Prisma.TransactionClient, actor: Actor, id: string): Promise<{ stage: PilotStage; version: number }> {
+  const pilot = await tx.pilot.findFirst({ where: inOrg(actor, { id }), select: { stage: true, version: true } });
+  if (!pilot) throw notFound("Pilot not found.");
+  return pilot;
+}
+
+/**
+ * Saves an edit made on version `expectedVersion`. A stale edit is refused (409) rather than
+ * silently overwriting someone else's change. A stage change is recorded in the history.
+ */
+export async function updatePilot(actor: Actor, id: string, input: unknown, options: WriteOptions = {}): Promise<{ version: number }> {
+  assertCan(actor, "pilot:write");
+  const data = parseInput(pilotInputSchema, input);
+  const { expectedVersion } = parseInput(pilotUpdateSchema, input);
+  const now = options.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const current = await assertPilotInOrg(tx, actor, id);
+    const stageChanged = current.stage !== data.stage;
+    const updated = await tx.pilot.updateMany({
+      where: inOrg(actor, { id, version: expectedVersion }),
+      data: { ...data, version: { increment: 1 }, ...(stageChanged ? { stageEnteredAt: now } : {}) },
+    });
+    if (updated.count !== 1) throw conflict(STALE_EDIT);
+    if (stageChanged) {
+      await tx.pilotStageChange.create({
+        data: { pilotId: id, fromStage: current.stage, toStage: data.stage, enteredAt: now, changedById: actor.userId },
+      });
+    }
+    return { version: expectedVersion + 1 };
+  });
+}
+
+async function setArchived(actor: Actor, id: string, archived: boolean): Promise<void> {
+  assertCan(actor, "pilot:write");
+  const result = await db.pilot.updateMany({
+    where: inOrg(actor, { id }),
+    data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
+  });
+  if (result.count !== 1) throw notFound("Pilot not found.");
+}
+
+export const archivePilot = (actor: Actor, id: string) => setArchived(actor, id, true);
+export const restorePilot = (actor: Actor, id: string) => setArchived(actor, id, false);
