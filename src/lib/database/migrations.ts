@@ -29,19 +29,16 @@ type MigrationList = {
   migrationDirectories: { path: string; migrationFile: { path: string; content: { tag: "ok"; value: string } } }[];
 };
 
-interface SchemaEngine {
-  diff(params: unknown): Promise<{ exitCode: number; stdout: string | null }>;
-  applyMigrations(input: unknown): Promise<{ appliedMigrationNames: string[] }>;
-  free(): void;
-}
+type EngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+type SchemaEngine = import("@prisma/schema-engine-wasm/schema_engine_bg").SchemaEngine;
 
-let wasmReady: Promise<{ SchemaEngine: { new: (...args: unknown[]) => Promise<SchemaEngine> } }> | undefined;
+let wasmReady: Promise<EngineModule> | undefined;
 
 function loadWasm() {
   wasmReady ??= (async () => {
     const require = createRequire(import.meta.url);
     const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
-    const bg = await import("@prisma/schema-engine-wasm/schema_engine_bg");
+    const bg: EngineModule = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     const bytes = await readFile(path.join(pkgDir, "schema_engine_bg.wasm"));
     const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg });
     bg.__wbg_set_wasm(instance.exports);
@@ -97,7 +94,7 @@ export async function diffMigrationsToSchema(): Promise<string> {
   try {
     return await withEngine(new PrismaPGlite(pglite), async (engine, schema) => {
       const migrations = await readMigrations();
-      const from = migrations.migrationDirectories.length > 0 ? { tag: "migrations", ...migrations } : { tag: "empty" };
+      const from = migrations.migrationDirectories.length > 0 ? { tag: "migrations" as const, ...migrations } : { tag: "empty" as const };
       const result = await engine.diff({
         from,
         to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },

@@ -3,7 +3,7 @@ import bcrypt from "bcryptjs";
 // bcrypt with cost 11 (~150 ms here): slow enough to hurt offline guessing, fast enough to sign in.
 const COST = 11;
 
-export const PASSWORD_MIN_LENGTH = 12;
+export { PASSWORD_MIN_LENGTH } from "./password-rules";
 
 export function hashPassword(password: string): Promise<string> {
   return bcrypt.hash(password, COST);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PASSWORD_MIN_LENGTH } from "./password";
+import { PASSWORD_MIN_LENGTH } from "./password-rules";
 
 export const emailSchema = z
   .string()
@@ -31,13 +31,14 @@ export const signInSchema = z.object({
   password: z.string().min(1, "Enter your password.").max(200),
 });
 
+const passwordsMatch = (v: { password: string; confirmPassword: string }) => v.password === v.confirmPassword;
+const mismatch = { path: ["confirmPassword"], message: "The two passwords do not match." };
+
+/** What the person types; the server's schema adds the one-time token. */
+export const setPasswordFormSchema = z
+  .object({ password: newPasswordSchema, confirmPassword: z.string() })
+  .refine(passwordsMatch, mismatch);
+
 export const setPasswordSchema = z
-  .object({
-    token: z.string().min(20).max(200),
-    password: newPasswordSchema,
-    confirmPassword: z.string(),
-  })
-  .refine((v) => v.password === v.confirmPassword, {
-    path: ["confirmPassword"],
-    message: "The two passwords do not match.",
-  });
+  .object({ token: z.string().min(20).max(200), password: newPasswordSchema, confirmPassword: z.string() })
+  .refine(passwordsMatch, mismatch);

@@ -1,0 +1,36 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// End-to-end tests drive the production build (`npm start`, which builds when needed) in
+// Debian's Chromium, on a fresh embedded database of their own.
+const PORT = 3210;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const isCI = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  outputDir: "test-results",
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "on-first-retry",
+    ...devices["Desktop Chrome"],
+    launchOptions: {
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: {
+    command: "rm -rf .e2e-data && npm start",
+    url: `http://localhost:${PORT}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: { PORT: String(PORT), PREFLIGHT_DATA_DIR: ".e2e-data", PREFLIGHT_DEMO_DATA: "true" },
+  },
+});

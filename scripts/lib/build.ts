@@ -1,0 +1,48 @@
+/**
+ * `npm start` builds first when there is no current production build. "Current" means
+ * built from exactly these sources: a fingerprint of them is stored next to the build.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+
+const INPUTS = ["src", "public", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const FINGERPRINT_FILE = path.join(".next", "preflight-fingerprint");
+
+function* files(entry: string): Generator<string> {
+  if (!existsSync(entry)) return;
+  if (statSync(entry).isFile()) {
+    yield entry;
+    return;
+  }
+  for (const name of readdirSync(entry).sort()) {
+    if (name === "generated" || name.endsWith(".test.ts")) continue;
+    yield* files(path.join(entry, name));
+  }
+}
+
+export function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  for (const input of INPUTS) {
+    for (const file of files(input)) hash.update(file).update("\0").update(readFileSync(file)).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+export function isBuildCurrent(): boolean {
+  return existsSync(path.join(".next", "BUILD_ID")) && existsSync(FINGERPRINT_FILE) && readFileSync(FINGERPRINT_FILE, "utf8") === sourceFingerprint();
+}
+
+export function buildIfNeeded(env: NodeJS.ProcessEnv): void {
+  if (isBuildCurrent()) return;
+  console.log("▸ No current production build: building (about a minute)…");
+  const fingerprint = sourceFingerprint();
+  const result = spawnSync(process.execPath, [nextBin(), "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+  if (result.status !== 0) throw new Error("The production build failed; see the output above.");
+  writeFileSync(FINGERPRINT_FILE, fingerprint);
+}
+
+export function nextBin(): string {
+  return path.resolve("node_modules", "next", "dist", "bin", "next");
+}

@@ -1,0 +1,123 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/card";
+import { FormMessage, useValidatedForm } from "@/components/ui/use-validated-form";
+import { setPasswordAction, signUpAction } from "../actions";
+import { PASSWORD_MIN_LENGTH } from "../password-rules";
+import { setPasswordFormSchema, signInSchema, signUpSchema } from "../schemas";
+
+function safeCallback(raw: string | null): string {
+  return raw && raw.startsWith("/") && !raw.startsWith("//") ? raw : "/dashboard";
+}
+
+async function signInAndGo(email: string, password: string, router: ReturnType<typeof useRouter>, to: string): Promise<string | null> {
+  const result = await signIn("credentials", { email, password, redirect: false });
+  if (!result || result.error) return result?.error ?? "Sign-in failed. Please try again.";
+  router.replace(to);
+  router.refresh();
+  return null;
+}
+
+export function SignInForm() {
+  const router = useRouter();
+  const params = useSearchParams();
+  const form = useValidatedForm(signInSchema, (v) => signInAndGo(v.email!, v.password!, router, safeCallback(params.get("callbackUrl"))));
+
+  return (
+    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="space-y-5" aria-labelledby="signin-title">
+      <h1 id="signin-title" className="text-xl font-bold">
+        Sign in to Preflight
+      </h1>
+      {params.get("passwordSet") && <Notice tone="success">Your password is set. Sign in with it now.</Notice>}
+      <FormMessage message={form.message} />
+      <Field id="email" label="Email" required error={form.errors.email}>
+        {(a) => <input {...a} name="email" type="email" autoComplete="email" defaultValue={params.get("email") ?? ""} />}
+      </Field>
+      <Field id="password" label="Password" required error={form.errors.password}>
+        {(a) => <input {...a} name="password" type="password" autoComplete="current-password" />}
+      </Field>
+      <Button type="submit" disabled={form.pending} className="w-full">
+        {form.pending ? "Signing in…" : "Sign in"}
+      </Button>
+      <p className="text-center text-sm text-slate-600">
+        New to Preflight?{" "}
+        <Link href="/signup" className="font-semibold text-brand-700 underline-offset-2 hover:underline">
+          Create an account
+        </Link>
+      </p>
+    </form>
+  );
+}
+
+export function SignUpForm() {
+  const router = useRouter();
+  const form = useValidatedForm(signUpSchema, async (v) => {
+    const result = await signUpAction(v);
+    if (result && !result.ok) return result;
+    return signInAndGo(v.email!, v.password!, router, "/dashboard");
+  });
+
+  return (
+    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="space-y-5" aria-labelledby="signup-title">
+      <div>
+        <h1 id="signup-title" className="text-xl font-bold">
+          Create your Preflight account
+        </h1>
+        <p className="mt-1 text-sm text-slate-600">You will own a new organisation and can add your team to it.</p>
+      </div>
+      <FormMessage message={form.message} />
+      <Field id="name" label="Your name" required error={form.errors.name}>
+        {(a) => <input {...a} name="name" autoComplete="name" />}
+      </Field>
+      <Field id="email" label="Work email" required error={form.errors.email}>
+        {(a) => <input {...a} name="email" type="email" autoComplete="email" />}
+      </Field>
+      <Field id="password" label="Password" required error={form.errors.password} hint={`At least ${PASSWORD_MIN_LENGTH} characters. A short sentence works well.`}>
+        {(a) => <input {...a} name="password" type="password" autoComplete="new-password" />}
+      </Field>
+      <Field id="organizationName" label="Organisation name" required error={form.errors.organizationName} hint="Your company or your client; you can add more later.">
+        {(a) => <input {...a} name="organizationName" autoComplete="organization" />}
+      </Field>
+      <Button type="submit" disabled={form.pending} className="w-full">
+        {form.pending ? "Creating your account…" : "Create account"}
+      </Button>
+      <p className="text-center text-sm text-slate-600">
+        Already have an account?{" "}
+        <Link href="/signin" className="font-semibold text-brand-700 underline-offset-2 hover:underline">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}
+
+export function SetPasswordForm({ token, email }: { token: string; email: string }) {
+  const router = useRouter();
+  const form = useValidatedForm(setPasswordFormSchema, async (v) => {
+    const result = await setPasswordAction({ ...v, token });
+    if (result && !result.ok) return result;
+    const error = await signInAndGo(email, v.password!, router, "/dashboard");
+    if (error) router.push(`/signin?passwordSet=1&email=${encodeURIComponent(email)}`);
+    return null;
+  });
+
+  return (
+    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="space-y-5">
+      <FormMessage message={form.message} />
+      <Field id="password" label="New password" required error={form.errors.password} hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}>
+        {(a) => <input {...a} name="password" type="password" autoComplete="new-password" />}
+      </Field>
+      <Field id="confirmPassword" label="Repeat the password" required error={form.errors.confirmPassword}>
+        {(a) => <input {...a} name="confirmPassword" type="password" autoComplete="new-password" />}
+      </Field>
+      <Button type="submit" disabled={form.pending} className="w-full">
+        {form.pending ? "Saving…" : "Set password and sign in"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,165 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import type { Role } from "@/generated/prisma/enums";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/card";
+import { Field, controlClass } from "@/components/ui/field";
+import { FormMessage, useValidatedForm } from "@/components/ui/use-validated-form";
+import { addMemberAction, changeMemberRoleAction, createOrganizationAction, removeMemberAction, renameOrganizationAction } from "../actions";
+import { ROLE_DESCRIPTIONS, ROLES, roleLabel } from "../roles";
+import { addMemberSchema, createOrganizationSchema } from "../schemas";
+
+export function AddMemberForm({ canAddOwner }: { canAddOwner: boolean }) {
+  const router = useRouter();
+  const [result, setResult] = useState<{ email: string; link: string | null } | null>(null);
+  const form = useValidatedForm(addMemberSchema, async (values) => {
+    const outcome = await addMemberAction(values);
+    if (outcome?.ok) {
+      const path = outcome.data?.setPasswordPath ?? null;
+      setResult({ email: values.email!, link: path ? `${window.location.origin}${path}` : null });
+      form.formRef.current?.reset();
+      router.refresh();
+    }
+    return outcome;
+  });
+  const roles = ROLES.filter((r) => canAddOwner || r !== "OWNER");
+
+  return (
+    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="space-y-4" aria-labelledby="add-member-title">
+      <h3 id="add-member-title" className="text-base font-semibold">
+        Add a member
+      </h3>
+      <FormMessage message={form.message} />
+      {result && (
+        <div role="status">
+          <Notice tone="success" title={`${result.email} was added.`}>
+            {result.link ? (
+              <>
+                <p>They have no account yet. Give them this one-time link to set their password (valid for 7 days). It is shown only now:</p>
+                <input readOnly value={result.link} aria-label="One-time set-password link" className={`${controlClass} mt-2 font-mono text-xs`} onFocus={(e) => e.currentTarget.select()} />
+              </>
+            ) : (
+              <p>They already had an account and can switch to this organisation now.</p>
+            )}
+          </Notice>
+        </div>
+      )}
+      <div className="grid gap-4 sm:grid-cols-[2fr_2fr_1fr_auto] sm:items-start">
+        <Field id="member-email" label="Email" required error={form.errors.email}>
+          {(a) => <input {...a} name="email" type="email" autoComplete="off" />}
+        </Field>
+        <Field id="member-name" label="Name" error={form.errors.name} hint="Used if they have no account yet.">
+          {(a) => <input {...a} name="name" autoComplete="off" />}
+        </Field>
+        <Field id="member-role" label="Role" required error={form.errors.role}>
+          {(a) => (
+            <select {...a} name="role" defaultValue="EDITOR">
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {roleLabel(r)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Button type="submit" disabled={form.pending} className="sm:mt-7">
+          {form.pending ? "Adding…" : "Add member"}
+        </Button>
+      </div>
+      <ul className="grid gap-1 text-xs text-slate-500 sm:grid-cols-2">
+        {ROLES.map((r) => (
+          <li key={r}>
+            <strong className="text-slate-700">{roleLabel(r)}:</strong> {ROLE_DESCRIPTIONS[r]}
+          </li>
+        ))}
+      </ul>
+    </form>
+  );
+}
+
+export function MemberRowActions({ membershipId, role, name, canManageOwners }: { membershipId: string; role: Role; name: string; canManageOwners: boolean }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const locked = role === "OWNER" && !canManageOwners;
+
+  function run(action: () => Promise<{ ok: boolean; message?: string } | null>) {
+    start(async () => {
+      const outcome = await action();
+      if (outcome && !outcome.ok) setMessage({ tone: "error", text: outcome.message ?? "That did not work." });
+      else {
+        setMessage(null);
+        router.refresh();
+      }
+    });
+  }
+
+  return (
+    <div className="flex flex-wrap items-center justify-end gap-2">
+      <label htmlFor={`role-${membershipId}`} className="sr-only">
+        Role of {name}
+      </label>
+      <select
+        id={`role-${membershipId}`}
+        defaultValue={role}
+        disabled={pending || locked}
+        onChange={(e) => run(() => changeMemberRoleAction({ membershipId, role: e.target.value }))}
+        className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 disabled:bg-slate-50"
+      >
+        {ROLES.filter((r) => canManageOwners || r !== "OWNER" || role === "OWNER").map((r) => (
+          <option key={r} value={r}>
+            {roleLabel(r)}
+          </option>
+        ))}
+      </select>
+      <Button
+        type="button"
+        variant="danger"
+        disabled={pending || locked}
+        aria-label={`Remove ${name}`}
+        onClick={() => {
+          if (window.confirm(`Remove ${name} from this organisation? They lose access at once.`)) run(() => removeMemberAction({ membershipId }));
+        }}
+      >
+        Remove
+      </Button>
+      {message && (
+        <p role="alert" className="w-full text-right text-sm text-red-700">
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function OrganizationNameForm({ name, label = "Organisation name", create = false }: { name?: string; label?: string; create?: boolean }) {
+  const router = useRouter();
+  const [saved, setSaved] = useState(false);
+  const form = useValidatedForm(createOrganizationSchema, async (values) => {
+    const outcome = create ? await createOrganizationAction(values) : await renameOrganizationAction(values);
+    if (outcome?.ok) {
+      setSaved(true);
+      router.refresh();
+    }
+    return outcome;
+  });
+  const id = create ? "new-org-name" : "org-name";
+  return (
+    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="space-y-3">
+      <FormMessage message={form.message} />
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+        <div className="flex-1">
+          <Field id={id} label={label} required error={form.errors.name}>
+            {(a) => <input {...a} name="name" defaultValue={name} onChange={() => setSaved(false)} />}
+          </Field>
+        </div>
+        <Button type="submit" disabled={form.pending} className="sm:mt-7" variant={create ? "primary" : "secondary"}>
+          {create ? "Create organisation" : "Save"}
+        </Button>
+      </div>
+      {saved && !create && <p role="status" className="text-sm text-emerald-700">Saved.</p>}
+    </form>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { archivePilotAction, restorePilotAction } from "../actions";
+
+export function ArchiveButton({ id, archived }: { id: string; archived: boolean }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <Button
+        type="button"
+        variant={archived ? "secondary" : "danger"}
+        disabled={pending}
+        onClick={() =>
+          start(async () => {
+            const result = await (archived ? restorePilotAction(id) : archivePilotAction(id));
+            if (result && !result.ok) setError(result.message);
+            else router.refresh();
+          })
+        }
+      >
+        {archived ? "Restore" : "Archive"}
+      </Button>
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}

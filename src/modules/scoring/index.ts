@@ -1,0 +1,2 @@
+export * from "./types";
+export { scoreAssessment, verdictRank, roundScore, validateFrameworkSpec } from "./score";

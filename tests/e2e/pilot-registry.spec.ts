@@ -1,0 +1,98 @@
+import { expect, test } from "@playwright/test";
+import { PASSWORD, signUp, snap, uniqueEmail } from "./helpers";
+
+test("a team lead signs up, registers a pilot after fixing a field, and finds it again after signing back in", async ({ page }) => {
+  const email = uniqueEmail("lead");
+  await signUp(page, { name: "Robin Lead", email, organization: "Harbor Logistics" });
+  await expect(page.getByRole("heading", { name: "No pilots yet" })).toBeVisible();
+  await snap(page, "01-dashboard-empty");
+
+  await page.getByRole("link", { name: "Pilots" }).click();
+  await page.getByRole("link", { name: "Register your first pilot" }).click();
+  await expect(page.getByRole("heading", { name: "Register a pilot" })).toBeVisible();
+
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Route exception summariser");
+  await page.getByLabel("One-line summary").fill("Summarises delivery exceptions for dispatchers");
+  await page.getByLabel("Workflow it changes").fill("Dispatchers read driver notes and call customers");
+  await page.getByLabel("Measurable outcome it targets").fill("Resolve exceptions 30% faster");
+  await page.getByLabel("Business unit").fill("Operations");
+  await page.getByLabel("Owning team").fill("Dispatch Tools");
+  await page.getByLabel("Named owner").fill("Sam Rivera");
+  await page.getByLabel("Owner's email").fill("sam.rivera@");
+  await page.getByLabel(/Monthly run cost/).fill("2500");
+  await page.getByLabel("Outcomes per month").fill("5000");
+  await page.getByRole("button", { name: "Register pilot" }).click();
+
+  // The field's own error, tied to it, with focus moved there; nothing saved.
+  const ownerEmail = page.getByLabel("Owner's email");
+  await expect(ownerEmail).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Enter a valid email address, like name@company.com.")).toBeVisible();
+  await expect(ownerEmail).toBeFocused();
+  await snap(page, "02-pilot-form-error");
+
+  await ownerEmail.fill("sam.rivera@harbor.example");
+  await page.getByRole("button", { name: "Register pilot" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Route exception summariser" })).toBeVisible();
+  await expect(page.getByText("Pilot registered.")).toBeVisible();
+  await expect(page.getByText("$0.50")).toBeVisible(); // cost per outcome: 2500 / 5000
+  await snap(page, "03-pilot-detail");
+
+  await page.getByRole("link", { name: "Pilots" }).first().click();
+  await expect(page.getByRole("link", { name: "Route exception summariser" })).toBeVisible();
+  await snap(page, "04-pilot-list");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/pilots");
+  await expect(page).toHaveURL(/\/signin/);
+
+  // Sign back in with the keyboard alone.
+  await page.getByLabel("Email").focus();
+  await page.keyboard.type(email);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(PASSWORD);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/pilots$/);
+  await expect(page.getByRole("link", { name: "Route exception summariser" })).toBeVisible();
+});
+
+test("searching and filtering the registry keeps the filters in the URL", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill("demo@preflight.test");
+  await page.getByLabel("Password").fill("fly-to-production");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await snap(page, "05-dashboard-demo");
+
+  await page.goto("/pilots");
+  await expect(page.getByRole("link", { name: "Claims intake triage" })).toBeVisible();
+  await snap(page, "06-pilot-list-demo");
+  await page.getByLabel("Business unit").selectOption("Claims");
+  await page.getByLabel("Stage").selectOption("PILOT");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/unit=Claims/);
+  await expect(page).toHaveURL(/stage=PILOT/);
+  await expect(page.getByRole("link", { name: "Subrogation opportunity finder" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Claims intake triage" })).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Subrogation opportunity finder" }).click();
+  await expect(page.getByRole("heading", { name: "Stage history" })).toBeVisible();
+});
+
+test("wrong passwords are refused, and repeated failures are slowed down", async ({ page }) => {
+  const email = uniqueEmail("target");
+  await signUp(page, { name: "Target", email, organization: "Throttle Test Org" });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(`wrong password ${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
+  }
+  // Even the right password now has to wait.
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Too many failed attempts" })).toBeVisible();
+  await expect(page).toHaveURL(/\/signin/);
+});
