@@ -42,5 +42,5 @@ export function Notice({ tone = "info", title, children }: { tone?: "info" | "er
 }
 
 export function Badge({ children, className }: { children: React.ReactNode; className?: string }) {
-  return <span className={cn("inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", className ?? "bg-slate-100 text-slate-700 ring-slate-200")}>{children}</span>;
+  return <span className={cn("inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", className ?? "bg-slate-100 text-slate-700 ring-slate-200")}>{children}</span>;
 }
