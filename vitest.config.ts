@@ -19,7 +19,9 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias: { "@": src, "server-only": fileURLToPath(new URL("./tests/support/empty.ts", import.meta.url)) } },
+        resolve: {
+          alias: { "@": src, "server-only": fileURLToPath(new URL("./tests/support/empty.ts", import.meta.url)) },
+        },
         test: {
           name: "db",
           include: ["src/**/*.db.test.ts", "tests/db/**/*.test.ts"],

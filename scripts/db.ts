@@ -37,7 +37,11 @@ async function main() {
   switch (command) {
     case "migrate:new": {
       const dir = await createMigration(args.join("_"));
-      console.log(dir ? `✔ Wrote ${dir}/migration.sql — review it, then run npm run db:migrate` : "✔ The migrations already match prisma/schema.prisma: nothing to write.");
+      console.log(
+        dir
+          ? `✔ Wrote ${dir}/migration.sql — review it, then run npm run db:migrate`
+          : "✔ The migrations already match prisma/schema.prisma: nothing to write.",
+      );
       return;
     }
     case "migrate":

@@ -43,7 +43,8 @@ async function main() {
   console.log(applied.length ? `▸ Applied migrations: ${applied.join(", ")}` : "▸ Migrations: up to date");
 
   installDb(database.prisma);
-  const seedWanted = env.PREFLIGHT_DEMO_DATA === "true" || (env.PREFLIGHT_DEMO_DATA === "auto" && database.embedded !== null);
+  const seedWanted =
+    env.PREFLIGHT_DEMO_DATA === "true" || (env.PREFLIGHT_DEMO_DATA === "auto" && database.embedded !== null);
   let seeded = false;
   if (seedWanted && (await isEmptyDatabase())) {
     await seedDemo();
@@ -55,7 +56,12 @@ async function main() {
   let socketServer: PGLiteSocketServer | null = null;
   if (database.embedded) {
     // One connection: PGlite is a single session, and multiplexing clients onto it is unsafe.
-    socketServer = new PGLiteSocketServer({ db: database.embedded.pglite, host: "127.0.0.1", port: 0, maxConnections: 1 });
+    socketServer = new PGLiteSocketServer({
+      db: database.embedded.pglite,
+      host: "127.0.0.1",
+      port: 0,
+      maxConnections: 1,
+    });
     await socketServer.start();
     const address = socketServer.getServerConn();
     databaseUrl = `postgresql://postgres:postgres@${address}/postgres?sslmode=disable`;
@@ -75,9 +81,10 @@ async function main() {
     },
   });
 
-  const demoNote = seeded || (database.embedded && env.PREFLIGHT_DEMO_DATA !== "false")
-    ? `\n  Demo login:  ${DEMO_LOGIN.email}  /  ${DEMO_LOGIN.password}   (team lead, owner)\n              ${DEMO_VIEWER.email}  /  ${DEMO_VIEWER.password}   (executive, viewer)`
-    : "";
+  const demoNote =
+    seeded || (database.embedded && env.PREFLIGHT_DEMO_DATA !== "false")
+      ? `\n  Demo login:  ${DEMO_LOGIN.email}  /  ${DEMO_LOGIN.password}   (team lead, owner)\n              ${DEMO_VIEWER.email}  /  ${DEMO_VIEWER.password}   (executive, viewer)`
+      : "";
   console.log(`\n✔ Preflight is starting on http://localhost:${port}${demoNote}\n  Press Ctrl+C to stop.\n`);
 
   let stopping = false;

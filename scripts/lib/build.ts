@@ -7,7 +7,15 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 
-const INPUTS = ["src", "public", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const INPUTS = [
+  "src",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+];
 const FINGERPRINT_FILE = path.join(".next", "preflight-fingerprint");
 
 function* files(entry: string): Generator<string> {
@@ -31,14 +39,21 @@ export function sourceFingerprint(): string {
 }
 
 export function isBuildCurrent(): boolean {
-  return existsSync(path.join(".next", "BUILD_ID")) && existsSync(FINGERPRINT_FILE) && readFileSync(FINGERPRINT_FILE, "utf8") === sourceFingerprint();
+  return (
+    existsSync(path.join(".next", "BUILD_ID")) &&
+    existsSync(FINGERPRINT_FILE) &&
+    readFileSync(FINGERPRINT_FILE, "utf8") === sourceFingerprint()
+  );
 }
 
 export function buildIfNeeded(env: NodeJS.ProcessEnv): void {
   if (isBuildCurrent()) return;
   console.log("▸ No current production build: building (about a minute)…");
   const fingerprint = sourceFingerprint();
-  const result = spawnSync(process.execPath, [nextBin(), "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+  const result = spawnSync(process.execPath, [nextBin(), "build"], {
+    stdio: "inherit",
+    env: { ...env, NODE_ENV: "production" },
+  });
   if (result.status !== 0) throw new Error("The production build failed; see the output above.");
   writeFileSync(FINGERPRINT_FILE, fingerprint);
 }

@@ -32,7 +32,10 @@ export function withMember<P = Record<string, never>>(permission: Permission, ha
       const result = await handler({ request, ctx, params: await route.params });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
-      return problem(toPublicError(error, `${request.method} ${new URL(request.url).pathname}`), new URL(request.url).pathname);
+      return problem(
+        toPublicError(error, `${request.method} ${new URL(request.url).pathname}`),
+        new URL(request.url).pathname,
+      );
     }
   };
 }

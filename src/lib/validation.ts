@@ -9,7 +9,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const fieldErrors: Record<string, string[]> = { ...(flat.fieldErrors as Record<string, string[]>) };
   if (flat.formErrors.length > 0) fieldErrors._form = flat.formErrors;
   const fields = Object.keys(fieldErrors).filter((k) => k !== "_form");
-  const message = fields.length > 0 ? `Please check: ${fields.join(", ")}.` : (flat.formErrors[0] ?? "The input is not valid.");
+  const message =
+    fields.length > 0 ? `Please check: ${fields.join(", ")}.` : (flat.formErrors[0] ?? "The input is not valid.");
   throw invalid(fieldErrors, message);
 }
 

@@ -14,7 +14,10 @@ export async function snap(page: Page, name: string) {
   await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true });
 }
 
-export async function signUp(page: Page, { name, email, organization }: { name: string; email: string; organization: string }) {
+export async function signUp(
+  page: Page,
+  { name, email, organization }: { name: string; email: string; organization: string },
+) {
   await page.goto("/signup");
   await page.getByLabel("Your name").fill(name);
   await page.getByLabel("Work email").fill(email);

@@ -33,7 +33,9 @@ test("an admin adds a viewer, who can read but not edit, and loses access once r
   await expect(viewer.getByRole("heading", { name: "You can't do this with your role" })).toBeVisible();
 
   // The API refuses the write too, with a problem document.
-  const write = await viewer.request.put(`/api/pilots/${pilotId}`, { data: { name: "Changed by viewer", expectedVersion: 1 } });
+  const write = await viewer.request.put(`/api/pilots/${pilotId}`, {
+    data: { name: "Changed by viewer", expectedVersion: 1 },
+  });
   expect(write.status()).toBe(403);
   expect(write.headers()["content-type"]).toContain("application/problem+json");
 

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { PASSWORD, signUp, snap, uniqueEmail } from "./helpers";
 
-test("a team lead signs up, registers a pilot after fixing a field, and finds it again after signing back in", async ({ page }) => {
+test("a team lead signs up, registers a pilot after fixing a field, and finds it again after signing back in", async ({
+  page,
+}) => {
   const email = uniqueEmail("lead");
   await signUp(page, { name: "Robin Lead", email, organization: "Harbor Logistics" });
   await expect(page.getByRole("heading", { name: "No pilots yet" })).toBeVisible();

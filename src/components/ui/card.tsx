@@ -4,7 +4,15 @@ export function Card({ className, ...props }: React.HTMLAttributes<HTMLDivElemen
   return <div className={cn("rounded-lg bg-white shadow-sm ring-1 ring-slate-200", className)} {...props} />;
 }
 
-export function PageHeader({ title, description, actions }: { title: string; description?: React.ReactNode; actions?: React.ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: React.ReactNode;
+  actions?: React.ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
       <div>
@@ -16,7 +24,15 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function EmptyState({ title, children, action }: { title: string; children?: React.ReactNode; action?: React.ReactNode }) {
+export function EmptyState({
+  title,
+  children,
+  action,
+}: {
+  title: string;
+  children?: React.ReactNode;
+  action?: React.ReactNode;
+}) {
   return (
     <div className="rounded-lg border-2 border-dashed border-slate-300 bg-white px-6 py-12 text-center">
       <h2 className="text-base font-semibold text-slate-900">{title}</h2>
@@ -26,7 +42,15 @@ export function EmptyState({ title, children, action }: { title: string; childre
   );
 }
 
-export function Notice({ tone = "info", title, children }: { tone?: "info" | "error" | "success" | "warning"; title?: string; children: React.ReactNode }) {
+export function Notice({
+  tone = "info",
+  title,
+  children,
+}: {
+  tone?: "info" | "error" | "success" | "warning";
+  title?: string;
+  children: React.ReactNode;
+}) {
   const tones = {
     info: "bg-brand-50 text-brand-800 ring-brand-100",
     error: "bg-red-50 text-red-800 ring-red-200",
@@ -42,5 +66,14 @@ export function Notice({ tone = "info", title, children }: { tone?: "info" | "er
 }
 
 export function Badge({ children, className }: { children: React.ReactNode; className?: string }) {
-  return <span className={cn("inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", className ?? "bg-slate-100 text-slate-700 ring-slate-200")}>{children}</span>;
+  return (
+    <span
+      className={cn(
+        "inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset",
+        className ?? "bg-slate-100 text-slate-700 ring-slate-200",
+      )}
+    >
+      {children}
+    </span>
+  );
 }

@@ -10,7 +10,13 @@ interface FieldProps {
   hint?: string;
   error?: string[] | string;
   required?: boolean;
-  children: (aria: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean; "aria-required"?: boolean; className: string }) => React.ReactNode;
+  children: (aria: {
+    id: string;
+    "aria-describedby"?: string;
+    "aria-invalid"?: boolean;
+    "aria-required"?: boolean;
+    className: string;
+  }) => React.ReactNode;
 }
 
 export const controlClass =
@@ -25,9 +31,22 @@ export function Field({ id, label, hint, error, required, children }: FieldProps
     <div className="space-y-1.5">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
-        {required ? <span aria-hidden="true" className="text-red-600"> *</span> : <span className="font-normal text-slate-500"> (optional)</span>}
+        {required ? (
+          <span aria-hidden="true" className="text-red-600">
+            {" "}
+            *
+          </span>
+        ) : (
+          <span className="font-normal text-slate-500"> (optional)</span>
+        )}
       </label>
-      {children({ id, "aria-describedby": describedBy, "aria-invalid": errors.length > 0 || undefined, "aria-required": required || undefined, className: controlClass })}
+      {children({
+        id,
+        "aria-describedby": describedBy,
+        "aria-invalid": errors.length > 0 || undefined,
+        "aria-required": required || undefined,
+        className: controlClass,
+      })}
       {hint && (
         <p id={hintId} className="text-xs text-slate-500">
           {hint}

@@ -11,7 +11,10 @@ import type { FieldErrors } from "@/lib/errors";
  * Shared behaviour of the app's forms: validate in the browser with the server's
  * schema, then run `submit`; show field errors and a form-level message, focus the first error.
  */
-export function useValidatedForm(schema: z.ZodType, submit: (values: Record<string, string>) => Promise<ActionState<unknown> | string | null>) {
+export function useValidatedForm(
+  schema: z.ZodType,
+  submit: (values: Record<string, string>) => Promise<ActionState<unknown> | string | null>,
+) {
   const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -44,4 +47,3 @@ export function FormMessage({ message }: { message: string | null }) {
     </div>
   );
 }
-

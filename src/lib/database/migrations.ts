@@ -69,7 +69,10 @@ async function withEngine<T>(
 
 export async function readMigrations(): Promise<MigrationList> {
   const entries = existsSync(MIGRATIONS_DIR) ? await readdir(MIGRATIONS_DIR, { withFileTypes: true }) : [];
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockPath = path.join(MIGRATIONS_DIR, LOCKFILE);
   return {
     baseDir: MIGRATIONS_DIR,
@@ -80,7 +83,10 @@ export async function readMigrations(): Promise<MigrationList> {
         path: dir,
         migrationFile: {
           path: "migration.sql",
-          content: { tag: "ok" as const, value: await readFile(path.join(MIGRATIONS_DIR, dir, "migration.sql"), "utf8") },
+          content: {
+            tag: "ok" as const,
+            value: await readFile(path.join(MIGRATIONS_DIR, dir, "migration.sql"), "utf8"),
+          },
         },
       })),
     ),
@@ -94,7 +100,10 @@ export async function diffMigrationsToSchema(): Promise<string> {
   try {
     return await withEngine(new PrismaPGlite(pglite), async (engine, schema) => {
       const migrations = await readMigrations();
-      const from = migrations.migrationDirectories.length > 0 ? { tag: "migrations" as const, ...migrations } : { tag: "empty" as const };
+      const from =
+        migrations.migrationDirectories.length > 0
+          ? { tag: "migrations" as const, ...migrations }
+          : { tag: "empty" as const };
       const result = await engine.diff({
         from,
         to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },
@@ -112,7 +121,10 @@ export async function diffMigrationsToSchema(): Promise<string> {
 
 /** Writes prisma/migrations/<timestamp>_<name>/migration.sql for the schema change; null if nothing changed. */
 export async function createMigration(name: string): Promise<string | null> {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "");
   if (!slug) throw new Error("A migration needs a name, e.g. npm run db:migrate:new -- add_assessments");
   const sql = await diffMigrationsToSchema();
   if (!sql) return null;

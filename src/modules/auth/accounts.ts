@@ -22,7 +22,8 @@ export async function signUp(input: unknown): Promise<{ userId: string; organiza
     });
   } catch (error) {
     // Two sign-ups racing for one email: the unique index decides, the loser gets the same answer.
-    if ((error as { code?: string }).code === "P2002") throw new AppError("BAD_REQUEST", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
+    if ((error as { code?: string }).code === "P2002")
+      throw new AppError("BAD_REQUEST", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
     throw error;
   }
 }
@@ -49,7 +50,10 @@ export async function setPasswordWithToken(input: unknown): Promise<{ email: str
       data: { usedAt: new Date() },
     });
     if (spent.count !== 1) throw new AppError("BAD_REQUEST", LINK_INVALID, { token: [LINK_INVALID] });
-    const row = await tx.passwordSetToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) }, select: { userId: true } });
+    const row = await tx.passwordSetToken.findUniqueOrThrow({
+      where: { tokenHash: hashToken(token) },
+      select: { userId: true },
+    });
     const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash }, select: { email: true } });
     return { email: user.email };
   });

@@ -27,7 +27,9 @@ export async function authenticate(input: unknown): Promise<AuthenticatedUser> {
     where: { email },
     select: { id: true, email: true, name: true, passwordHash: true },
   });
-  const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
+  const ok = user?.passwordHash
+    ? await verifyPassword(password, user.passwordHash)
+    : await verifyAgainstNothing(password);
   if (!user || !ok) {
     await recordSignInFailure(email);
     throw new AppError("UNAUTHENTICATED", "That email and password do not match an account.");

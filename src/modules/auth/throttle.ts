@@ -21,7 +21,11 @@ export async function signInWaitMs(email: string, now = new Date()): Promise<num
   const since = new Date(now.getTime() - WINDOW_MS);
   const [count, latest] = await Promise.all([
     db.signInFailure.count({ where: { email, createdAt: { gte: since } } }),
-    db.signInFailure.findFirst({ where: { email, createdAt: { gte: since } }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
+    db.signInFailure.findFirst({
+      where: { email, createdAt: { gte: since } },
+      orderBy: { createdAt: "desc" },
+      select: { createdAt: true },
+    }),
   ]);
   if (!latest) return 0;
   const readyAt = latest.createdAt.getTime() + requiredDelayMs(count);

@@ -35,7 +35,12 @@ export const DEMO_PILOTS: DemoPilot[] = [
       outcomesPerMonth: "10400",
       tags: "llm, classification, customer-facing",
     },
-    [["IDEA", 390], ["PILOT", 330], ["PRODUCTION_INTENT", 160], ["PRODUCTION", 45]],
+    [
+      ["IDEA", 390],
+      ["PILOT", 330],
+      ["PRODUCTION_INTENT", 160],
+      ["PRODUCTION", 45],
+    ],
   ),
   p(
     {
@@ -54,7 +59,11 @@ export const DEMO_PILOTS: DemoPilot[] = [
       outcomesPerMonth: "2100",
       tags: "llm, rag, summarisation",
     },
-    [["IDEA", 320], ["PILOT", 250], ["PRODUCTION_INTENT", 70]],
+    [
+      ["IDEA", 320],
+      ["PILOT", 250],
+      ["PRODUCTION_INTENT", 70],
+    ],
   ),
   p(
     {
@@ -73,7 +82,11 @@ export const DEMO_PILOTS: DemoPilot[] = [
       outcomesPerMonth: "310",
       tags: "classic-ml, graph, fraud",
     },
-    [["IDEA", 450], ["PILOT", 400], ["PRODUCTION_INTENT", 210]],
+    [
+      ["IDEA", 450],
+      ["PILOT", 400],
+      ["PRODUCTION_INTENT", 210],
+    ],
   ),
   p(
     {
@@ -92,7 +105,10 @@ export const DEMO_PILOTS: DemoPilot[] = [
       outcomesPerMonth: "52000",
       tags: "llm, rag, real-time",
     },
-    [["IDEA", 300], ["PILOT", 200]],
+    [
+      ["IDEA", 300],
+      ["PILOT", 200],
+    ],
   ),
   p(
     {
@@ -111,7 +127,10 @@ export const DEMO_PILOTS: DemoPilot[] = [
       outcomesPerMonth: "",
       tags: "llm, rag, external",
     },
-    [["IDEA", 250], ["PILOT", 180]],
+    [
+      ["IDEA", 250],
+      ["PILOT", 180],
+    ],
   ),
   p(
     {
@@ -130,7 +149,10 @@ export const DEMO_PILOTS: DemoPilot[] = [
       outcomesPerMonth: "140",
       tags: "classic-ml, recoveries",
     },
-    [["IDEA", 540], ["PILOT", 480]],
+    [
+      ["IDEA", 540],
+      ["PILOT", 480],
+    ],
   ),
   p(
     {
@@ -149,7 +171,12 @@ export const DEMO_PILOTS: DemoPilot[] = [
       outcomesPerMonth: "3800",
       tags: "classic-ml, retention",
     },
-    [["IDEA", 760], ["PILOT", 700], ["PRODUCTION_INTENT", 560], ["PRODUCTION", 480]],
+    [
+      ["IDEA", 760],
+      ["PILOT", 700],
+      ["PRODUCTION_INTENT", 560],
+      ["PRODUCTION", 480],
+    ],
   ),
   p(
     {
@@ -168,7 +195,10 @@ export const DEMO_PILOTS: DemoPilot[] = [
       outcomesPerMonth: "2900",
       tags: "llm, document-ai, sensitive-data",
     },
-    [["IDEA", 200], ["PILOT", 120]],
+    [
+      ["IDEA", 200],
+      ["PILOT", 120],
+    ],
   ),
   p(
     {
@@ -187,7 +217,10 @@ export const DEMO_PILOTS: DemoPilot[] = [
       outcomesPerMonth: "45",
       tags: "llm, generation",
     },
-    [["IDEA", 150], ["PILOT", 100]],
+    [
+      ["IDEA", 150],
+      ["PILOT", 100],
+    ],
   ),
   p(
     {
@@ -225,7 +258,11 @@ export const DEMO_PILOTS: DemoPilot[] = [
       outcomesPerMonth: "430",
       tags: "llm, rag, internal",
     },
-    [["IDEA", 600], ["PILOT", 560], ["RETIRED", 240]],
+    [
+      ["IDEA", 600],
+      ["PILOT", 560],
+      ["RETIRED", 240],
+    ],
   ),
   p(
     {
@@ -244,6 +281,10 @@ export const DEMO_PILOTS: DemoPilot[] = [
       outcomesPerMonth: "18500",
       tags: "classic-ml, anomaly-detection",
     },
-    [["IDEA", 350], ["PILOT", 290], ["PRODUCTION_INTENT", 120]],
+    [
+      ["IDEA", 350],
+      ["PILOT", 290],
+      ["PRODUCTION_INTENT", 120],
+    ],
   ),
 ];

@@ -19,7 +19,9 @@ export interface TestAccount extends Actor {
   password: string;
 }
 
-export async function createAccount(overrides: { name?: string; email?: string; password?: string; organizationName?: string } = {}): Promise<TestAccount> {
+export async function createAccount(
+  overrides: { name?: string; email?: string; password?: string; organizationName?: string } = {},
+): Promise<TestAccount> {
   const email = overrides.email ?? `user-${unique()}@example.com`;
   const password = overrides.password ?? "correct horse battery staple";
   const { userId, organizationId } = await signUp({
@@ -32,7 +34,11 @@ export async function createAccount(overrides: { name?: string; email?: string; 
 }
 
 /** Adds a new member with `role` to the admin's organisation and returns them as an actor. */
-export async function createMember(admin: Actor, role: Role, email = `member-${unique()}@example.com`): Promise<Actor & { email: string; setPasswordPath: string | null }> {
+export async function createMember(
+  admin: Actor,
+  role: Role,
+  email = `member-${unique()}@example.com`,
+): Promise<Actor & { email: string; setPasswordPath: string | null }> {
   const { setPasswordPath } = await addMember(admin, { email, name: "Member", role });
   const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
   return { userId: user.id, organizationId: admin.organizationId, role, email, setPasswordPath };

@@ -23,14 +23,27 @@ export async function seedDemo(now = new Date()): Promise<{ organizationId: stri
 
   const viewer = await addMember(owner, { email: DEMO_VIEWER.email, name: DEMO_VIEWER.name, role: "VIEWER" });
   const token = viewer.setPasswordPath?.split("/").pop();
-  if (token) await setPasswordWithToken({ token, password: DEMO_VIEWER.password, confirmPassword: DEMO_VIEWER.password });
+  if (token)
+    await setPasswordWithToken({ token, password: DEMO_VIEWER.password, confirmPassword: DEMO_VIEWER.password });
 
   for (const pilot of DEMO_PILOTS) {
-    const [[firstStage, firstDaysAgo], ...later] = pilot.history as [[typeof pilot.values.stage, number], ...[typeof pilot.values.stage, number][]];
-    const { id } = await createPilot(owner, { ...pilot.values, stage: firstStage }, { now: new Date(now.getTime() - firstDaysAgo * DAY) });
+    const [[firstStage, firstDaysAgo], ...later] = pilot.history as [
+      [typeof pilot.values.stage, number],
+      ...[typeof pilot.values.stage, number][],
+    ];
+    const { id } = await createPilot(
+      owner,
+      { ...pilot.values, stage: firstStage },
+      { now: new Date(now.getTime() - firstDaysAgo * DAY) },
+    );
     let version = 1;
     for (const [stage, daysAgo] of later) {
-      ({ version } = await updatePilot(owner, id, { ...pilot.values, stage, expectedVersion: version }, { now: new Date(now.getTime() - daysAgo * DAY) }));
+      ({ version } = await updatePilot(
+        owner,
+        id,
+        { ...pilot.values, stage, expectedVersion: version },
+        { now: new Date(now.getTime() - daysAgo * DAY) },
+      ));
     }
   }
   return { organizationId };

@@ -9,7 +9,14 @@ import { runAction } from "@/lib/action";
 import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { getSignedInUser, requireContext, ACTIVE_ORG_COOKIE } from "./context";
-import { addMember, changeMemberRole, createOrganization, removeMember, renameOrganization, type AddMemberResult } from "./service";
+import {
+  addMember,
+  changeMemberRole,
+  createOrganization,
+  removeMember,
+  renameOrganization,
+  type AddMemberResult,
+} from "./service";
 
 const COOKIE_OPTIONS = { httpOnly: true, sameSite: "lax" as const, path: "/", maxAge: 60 * 60 * 24 * 365 };
 

@@ -73,7 +73,9 @@ export const getOrgContext = cache(async (): Promise<OrgContext | null | "no-org
 export const getSignedInUser = loadUser;
 
 /** For pages: sends the signed-out to sign in; the caller renders a notice when `allowed` is false. */
-export async function requirePageContext(permission: Permission = "org:read"): Promise<OrgContext & { allowed: boolean }> {
+export async function requirePageContext(
+  permission: Permission = "org:read",
+): Promise<OrgContext & { allowed: boolean }> {
   const ctx = await getOrgContext();
   if (ctx === null) redirect("/signin");
   if (ctx === "no-organization") redirect("/welcome");

@@ -10,7 +10,12 @@ import { addMemberSchema, changeRoleSchema, createOrganizationSchema, removeMemb
 const SET_PASSWORD_TTL_MS = 7 * 24 * 60 * 60_000;
 
 function slugify(name: string): string {
-  const base = name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40);
+  const base = name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .slice(0, 40);
   return `${base || "org"}-${randomBytes(3).toString("hex")}`;
 }
 
@@ -33,19 +38,24 @@ export async function createOrganization(
 
 export async function listMembers(actor: Actor) {
   assertCan(actor, "org:read");
-  return db.membership.findMany({
-    where: { organizationId: actor.organizationId },
-    select: {
-      id: true,
-      role: true,
-      createdAt: true,
-      user: { select: { id: true, name: true, email: true, passwordHash: true } },
-    },
-    orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
-  }).then((rows) =>
-    // The hash itself never leaves this function: only whether the account is set up.
-    rows.map(({ user: { passwordHash, ...user }, ...m }) => ({ ...m, user: { ...user, hasPassword: passwordHash !== null } })),
-  );
+  return db.membership
+    .findMany({
+      where: { organizationId: actor.organizationId },
+      select: {
+        id: true,
+        role: true,
+        createdAt: true,
+        user: { select: { id: true, name: true, email: true, passwordHash: true } },
+      },
+      orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
+    })
+    .then((rows) =>
+      // The hash itself never leaves this function: only whether the account is set up.
+      rows.map(({ user: { passwordHash, ...user }, ...m }) => ({
+        ...m,
+        user: { ...user, hasPassword: passwordHash !== null },
+      })),
+    );
 }
 
 export interface AddMemberResult {
@@ -58,7 +68,8 @@ export interface AddMemberResult {
 export async function addMember(actor: Actor, input: unknown): Promise<AddMemberResult> {
   assertCan(actor, "member:manage");
   const { email, name, role } = parseInput(addMemberSchema, input);
-  if (role === "OWNER" && actor.role !== "OWNER") throw new AppError("FORBIDDEN", "Only an owner can add another owner.");
+  if (role === "OWNER" && actor.role !== "OWNER")
+    throw new AppError("FORBIDDEN", "Only an owner can add another owner.");
 
   return db.$transaction(async (tx) => {
     let user = await tx.user.findUnique({ where: { email }, select: { id: true } });
@@ -76,7 +87,10 @@ export async function addMember(actor: Actor, input: unknown): Promise<AddMember
       where: { organizationId_userId: { organizationId: actor.organizationId, userId: user.id } },
       select: { id: true },
     });
-    if (existing) throw new AppError("BAD_REQUEST", "This person is already a member.", { email: ["This person is already a member."] });
+    if (existing)
+      throw new AppError("BAD_REQUEST", "This person is already a member.", {
+        email: ["This person is already a member."],
+      });
     const membership = await tx.membership.create({
       data: { organizationId: actor.organizationId, userId: user.id, role },
       select: { id: true },
@@ -103,24 +117,32 @@ async function assertOwnersRemain(tx: Prisma.TransactionClient, actor: Actor, le
 export async function changeMemberRole(actor: Actor, input: unknown): Promise<void> {
   assertCan(actor, "member:manage");
   const { membershipId, role } = parseInput(changeRoleSchema, input);
-  await db.$transaction(async (tx) => {
-    const membership = await findMembership(tx, actor, membershipId);
-    const touchesOwner = membership.role === "OWNER" || role === "OWNER";
-    if (touchesOwner && actor.role !== "OWNER") throw new AppError("FORBIDDEN", "Only an owner can change an owner's role or make an owner.");
-    if (role !== "OWNER") await assertOwnersRemain(tx, actor, membership);
-    await tx.membership.update({ where: { id: membership.id }, data: { role } });
-  }, { isolationLevel: "Serializable" });
+  await db.$transaction(
+    async (tx) => {
+      const membership = await findMembership(tx, actor, membershipId);
+      const touchesOwner = membership.role === "OWNER" || role === "OWNER";
+      if (touchesOwner && actor.role !== "OWNER")
+        throw new AppError("FORBIDDEN", "Only an owner can change an owner's role or make an owner.");
+      if (role !== "OWNER") await assertOwnersRemain(tx, actor, membership);
+      await tx.membership.update({ where: { id: membership.id }, data: { role } });
+    },
+    { isolationLevel: "Serializable" },
+  );
 }
 
 export async function removeMember(actor: Actor, input: unknown): Promise<void> {
   assertCan(actor, "member:manage");
   const { membershipId } = parseInput(removeMemberSchema, input);
-  await db.$transaction(async (tx) => {
-    const membership = await findMembership(tx, actor, membershipId);
-    if (membership.role === "OWNER" && actor.role !== "OWNER") throw new AppError("FORBIDDEN", "Only an owner can remove an owner.");
-    await assertOwnersRemain(tx, actor, membership);
-    await tx.membership.delete({ where: { id: membership.id } });
-  }, { isolationLevel: "Serializable" });
+  await db.$transaction(
+    async (tx) => {
+      const membership = await findMembership(tx, actor, membershipId);
+      if (membership.role === "OWNER" && actor.role !== "OWNER")
+        throw new AppError("FORBIDDEN", "Only an owner can remove an owner.");
+      await assertOwnersRemain(tx, actor, membership);
+      await tx.membership.delete({ where: { id: membership.id } });
+    },
+    { isolationLevel: "Serializable" },
+  );
 }
 
 export async function renameOrganization(actor: Actor, input: unknown): Promise<void> {

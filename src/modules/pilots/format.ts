@@ -1,7 +1,12 @@
 /** Display helpers for pilot figures; "—" stands for "not known", never for zero. */
 export function formatMoney(value: number | null | undefined, currency: string, fractionDigits = 0): string {
   if (value == null) return "—";
-  return new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: fractionDigits, minimumFractionDigits: fractionDigits }).format(value);
+  return new Intl.NumberFormat("en", {
+    style: "currency",
+    currency,
+    maximumFractionDigits: fractionDigits,
+    minimumFractionDigits: fractionDigits,
+  }).format(value);
 }
 
 export function formatCostPerOutcome(value: number | null, currency: string): string {
@@ -15,7 +20,9 @@ export function formatNumber(value: number | null | undefined): string {
 
 export function formatDate(value: Date | null | undefined): string {
   if (!value) return "—";
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(value);
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(
+    value,
+  );
 }
 
 export function toDateInput(value: Date | null | undefined): string {

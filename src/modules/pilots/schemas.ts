@@ -2,7 +2,11 @@ import { z } from "zod";
 import { STAGES } from "./stages";
 
 const text = (label: string, max: number) =>
-  z.string({ error: `Enter ${label}.` }).trim().min(1, `Enter ${label}.`).max(max, `Use at most ${max} characters.`);
+  z
+    .string({ error: `Enter ${label}.` })
+    .trim()
+    .min(1, `Enter ${label}.`)
+    .max(max, `Use at most ${max} characters.`);
 
 const optionalText = (max: number) =>
   z
@@ -19,7 +23,8 @@ const optionalDate = z
 
 const optionalWholeNumber = (label: string) =>
   z.preprocess(
-    (v) => (v === "" || v === undefined || v === null ? null : typeof v === "string" ? Number(v.replace(/[,\s]/g, "")) : v),
+    (v) =>
+      v === "" || v === undefined || v === null ? null : typeof v === "string" ? Number(v.replace(/[,\s]/g, "")) : v,
     z
       .number({ error: `${label} must be a number.` })
       .int(`${label} must be a whole number.`)
@@ -60,7 +65,11 @@ export const pilotInputSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.startDate && v.targetProductionDate && v.targetProductionDate < v.startDate) {
-      ctx.addIssue({ code: "custom", path: ["targetProductionDate"], message: "The target production date must be on or after the start date." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["targetProductionDate"],
+        message: "The target production date must be on or after the start date.",
+      });
     }
     if (v.ownerEmail && !v.ownerName) {
       ctx.addIssue({ code: "custom", path: ["ownerName"], message: "Enter the owner's name as well as their email." });

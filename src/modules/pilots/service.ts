@@ -56,7 +56,12 @@ export async function listPilots(actor: Actor, rawQuery: unknown = {}) {
         }
       : {}),
   });
-  const rows = await db.pilot.findMany({ where, select: listSelect, orderBy: SORT_ORDER[query.sort](query.dir), take: 500 });
+  const rows = await db.pilot.findMany({
+    where,
+    select: listSelect,
+    orderBy: SORT_ORDER[query.sort](query.dir),
+    take: 500,
+  });
   return rows.map((p) => ({ ...p, costPerOutcome: costPerOutcome(p.monthlyRunCost, p.outcomesPerMonth) }));
 }
 export type PilotListItem = Awaited<ReturnType<typeof listPilots>>[number];
@@ -65,8 +70,18 @@ export type PilotListItem = Awaited<ReturnType<typeof listPilots>>[number];
 export async function listPilotFacets(actor: Actor) {
   assertCan(actor, "org:read");
   const [units, teams] = await Promise.all([
-    db.pilot.findMany({ where: inOrg(actor), distinct: ["businessUnit"], select: { businessUnit: true }, orderBy: { businessUnit: "asc" } }),
-    db.pilot.findMany({ where: inOrg(actor), distinct: ["owningTeam"], select: { owningTeam: true }, orderBy: { owningTeam: "asc" } }),
+    db.pilot.findMany({
+      where: inOrg(actor),
+      distinct: ["businessUnit"],
+      select: { businessUnit: true },
+      orderBy: { businessUnit: "asc" },
+    }),
+    db.pilot.findMany({
+      where: inOrg(actor),
+      distinct: ["owningTeam"],
+      select: { owningTeam: true },
+      orderBy: { owningTeam: "asc" },
+    }),
   ]);
   return { businessUnits: units.map((u) => u.businessUnit), teams: teams.map((t) => t.owningTeam) };
 }
@@ -120,7 +135,11 @@ const STALE_EDIT =
   "Someone else changed this pilot after you opened it. Reload the page to see their changes, then make yours again.";
 
 /** Checks that a pilot is in the actor's organisation, or answers 404. */
-async function assertPilotInOrg(tx: Prisma.TransactionClient, actor: Actor, id: string): Promise<{ stage: PilotStage; version: number }> {
+async function assertPilotInOrg(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  id: string,
+): Promise<{ stage: PilotStage; version: number }> {
   const pilot = await tx.pilot.findFirst({ where: inOrg(actor, { id }), select: { stage: true, version: true } });
   if (!pilot) throw notFound("Pilot not found.");
   return pilot;
@@ -130,7 +149,12 @@ async function assertPilotInOrg(tx: Prisma.TransactionClient, actor: Actor, id: 
  * Saves an edit made on version `expectedVersion`. A stale edit is refused (409) rather than
  * silently overwriting someone else's change. A stage change is recorded in the history.
  */
-export async function updatePilot(actor: Actor, id: string, input: unknown, options: WriteOptions = {}): Promise<{ version: number }> {
+export async function updatePilot(
+  actor: Actor,
+  id: string,
+  input: unknown,
+  options: WriteOptions = {},
+): Promise<{ version: number }> {
   assertCan(actor, "pilot:write");
   const data = parseInput(pilotInputSchema, input);
   const { expectedVersion } = parseInput(pilotUpdateSchema, input);

@@ -1,6 +1,12 @@
 import type { PilotStage } from "@/generated/prisma/enums";
 
-export const STAGES = ["IDEA", "PILOT", "PRODUCTION_INTENT", "PRODUCTION", "RETIRED"] as const satisfies readonly PilotStage[];
+export const STAGES = [
+  "IDEA",
+  "PILOT",
+  "PRODUCTION_INTENT",
+  "PRODUCTION",
+  "RETIRED",
+] as const satisfies readonly PilotStage[];
 
 export const STAGE_LABELS: Record<PilotStage, string> = {
   IDEA: "Idea",

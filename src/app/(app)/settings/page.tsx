@@ -34,17 +34,26 @@ export default async function SettingsPage() {
       <Card className="p-6">
         <h2 className="text-lg font-semibold">Members</h2>
         <p className="mt-1 text-sm text-slate-600">
-          {members.length === 1 ? "1 member" : `${members.length} members`}. {canManageMembers ? "Changes take effect at once." : "Only admins and owners can change members."}
+          {members.length === 1 ? "1 member" : `${members.length} members`}.{" "}
+          {canManageMembers ? "Changes take effect at once." : "Only admins and owners can change members."}
         </p>
         <div className="mt-4 overflow-x-auto">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Members of {ctx.organizationName}</caption>
             <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
               <tr>
-                <th scope="col" className="py-2 pr-4">Name</th>
-                <th scope="col" className="py-2 pr-4">Email</th>
-                <th scope="col" className="py-2 pr-4">Member since</th>
-                <th scope="col" className="py-2 text-right">{canManageMembers ? "Role and access" : "Role"}</th>
+                <th scope="col" className="py-2 pr-4">
+                  Name
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Email
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Member since
+                </th>
+                <th scope="col" className="py-2 text-right">
+                  {canManageMembers ? "Role and access" : "Role"}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -53,13 +62,22 @@ export default async function SettingsPage() {
                   <td className="py-3 pr-4 font-medium">
                     {m.user.name}
                     {m.user.id === ctx.userId && <span className="ml-1 text-xs font-normal text-slate-500">(you)</span>}
-                    {!m.user.hasPassword && <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs font-normal text-amber-900">hasn&apos;t set a password yet</span>}
+                    {!m.user.hasPassword && (
+                      <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs font-normal text-amber-900">
+                        hasn&apos;t set a password yet
+                      </span>
+                    )}
                   </td>
                   <td className="py-3 pr-4 text-slate-700">{m.user.email}</td>
                   <td className="py-3 pr-4 text-slate-700">{formatDate(m.createdAt)}</td>
                   <td className="py-3 text-right">
                     {canManageMembers ? (
-                      <MemberRowActions membershipId={m.id} role={m.role} name={m.user.name} canManageOwners={isOwner} />
+                      <MemberRowActions
+                        membershipId={m.id}
+                        role={m.role}
+                        name={m.user.name}
+                        canManageOwners={isOwner}
+                      />
                     ) : (
                       roleLabel(m.role)
                     )}
@@ -78,7 +96,10 @@ export default async function SettingsPage() {
 
       <Card className="p-6">
         <h2 className="text-lg font-semibold">Another organisation</h2>
-        <p className="mt-1 text-sm text-slate-600">Consultants work with several clients: each organisation keeps its pilots and members apart. Switch between them from the menu at the top.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Consultants work with several clients: each organisation keeps its pilots and members apart. Switch between
+          them from the menu at the top.
+        </p>
         <div className="mt-4 max-w-xl">
           <OrganizationNameForm create label="New organisation's name" />
         </div>

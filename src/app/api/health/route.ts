@@ -13,6 +13,9 @@ export async function GET() {
     return NextResponse.json({ status: "ok", database: "ok" }, { headers: { "cache-control": "no-store" } });
   } catch (error) {
     console.error("[preflight] health check: database unreachable:", error instanceof Error ? error.message : error);
-    return NextResponse.json({ status: "error", database: "down" }, { status: 503, headers: { "cache-control": "no-store" } });
+    return NextResponse.json(
+      { status: "error", database: "down" },
+      { status: 503, headers: { "cache-control": "no-store" } },
+    );
   }
 }

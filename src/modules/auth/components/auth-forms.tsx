@@ -15,7 +15,12 @@ function safeCallback(raw: string | null): string {
   return raw && raw.startsWith("/") && !raw.startsWith("//") ? raw : "/dashboard";
 }
 
-async function signInAndGo(email: string, password: string, router: ReturnType<typeof useRouter>, to: string): Promise<string | null> {
+async function signInAndGo(
+  email: string,
+  password: string,
+  router: ReturnType<typeof useRouter>,
+  to: string,
+): Promise<string | null> {
   const result = await signIn("credentials", { email, password, redirect: false });
   if (!result || result.error) return result?.error ?? "Sign-in failed. Please try again.";
   router.replace(to);
@@ -26,7 +31,9 @@ async function signInAndGo(email: string, password: string, router: ReturnType<t
 export function SignInForm() {
   const router = useRouter();
   const params = useSearchParams();
-  const form = useValidatedForm(signInSchema, (v) => signInAndGo(v.email!, v.password!, router, safeCallback(params.get("callbackUrl"))));
+  const form = useValidatedForm(signInSchema, (v) =>
+    signInAndGo(v.email!, v.password!, router, safeCallback(params.get("callbackUrl"))),
+  );
 
   return (
     <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="space-y-5" aria-labelledby="signin-title">
@@ -36,7 +43,9 @@ export function SignInForm() {
       {params.get("passwordSet") && <Notice tone="success">Your password is set. Sign in with it now.</Notice>}
       <FormMessage message={form.message} />
       <Field id="email" label="Email" required error={form.errors.email}>
-        {(a) => <input {...a} name="email" type="email" autoComplete="email" defaultValue={params.get("email") ?? ""} />}
+        {(a) => (
+          <input {...a} name="email" type="email" autoComplete="email" defaultValue={params.get("email") ?? ""} />
+        )}
       </Field>
       <Field id="password" label="Password" required error={form.errors.password}>
         {(a) => <input {...a} name="password" type="password" autoComplete="current-password" />}
@@ -77,10 +86,22 @@ export function SignUpForm() {
       <Field id="email" label="Work email" required error={form.errors.email}>
         {(a) => <input {...a} name="email" type="email" autoComplete="email" />}
       </Field>
-      <Field id="password" label="Password" required error={form.errors.password} hint={`At least ${PASSWORD_MIN_LENGTH} characters. A short sentence works well.`}>
+      <Field
+        id="password"
+        label="Password"
+        required
+        error={form.errors.password}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A short sentence works well.`}
+      >
         {(a) => <input {...a} name="password" type="password" autoComplete="new-password" />}
       </Field>
-      <Field id="organizationName" label="Organisation name" required error={form.errors.organizationName} hint="Your company or your client; you can add more later.">
+      <Field
+        id="organizationName"
+        label="Organisation name"
+        required
+        error={form.errors.organizationName}
+        hint="Your company or your client; you can add more later."
+      >
         {(a) => <input {...a} name="organizationName" autoComplete="organization" />}
       </Field>
       <Button type="submit" disabled={form.pending} className="w-full">
@@ -109,7 +130,13 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
   return (
     <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="space-y-5">
       <FormMessage message={form.message} />
-      <Field id="password" label="New password" required error={form.errors.password} hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}>
+      <Field
+        id="password"
+        label="New password"
+        required
+        error={form.errors.password}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+      >
         {(a) => <input {...a} name="password" type="password" autoComplete="new-password" />}
       </Field>
       <Field id="confirmPassword" label="Repeat the password" required error={form.errors.confirmPassword}>

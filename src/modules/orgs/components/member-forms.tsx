@@ -7,7 +7,13 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { Field, controlClass } from "@/components/ui/field";
 import { FormMessage, useValidatedForm } from "@/components/ui/use-validated-form";
-import { addMemberAction, changeMemberRoleAction, createOrganizationAction, removeMemberAction, renameOrganizationAction } from "../actions";
+import {
+  addMemberAction,
+  changeMemberRoleAction,
+  createOrganizationAction,
+  removeMemberAction,
+  renameOrganizationAction,
+} from "../actions";
 import { ROLE_DESCRIPTIONS, ROLES, roleLabel } from "../roles";
 import { addMemberSchema, createOrganizationSchema } from "../schemas";
 
@@ -27,7 +33,13 @@ export function AddMemberForm({ canAddOwner }: { canAddOwner: boolean }) {
   const roles = ROLES.filter((r) => canAddOwner || r !== "OWNER");
 
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="space-y-4" aria-labelledby="add-member-title">
+    <form
+      ref={form.formRef}
+      onSubmit={form.onSubmit}
+      noValidate
+      className="space-y-4"
+      aria-labelledby="add-member-title"
+    >
       <h3 id="add-member-title" className="text-base font-semibold">
         Add a member
       </h3>
@@ -37,8 +49,17 @@ export function AddMemberForm({ canAddOwner }: { canAddOwner: boolean }) {
           <Notice tone="success" title={`${result.email} was added.`}>
             {result.link ? (
               <>
-                <p>They have no account yet. Give them this one-time link to set their password (valid for 7 days). It is shown only now:</p>
-                <input readOnly value={result.link} aria-label="One-time set-password link" className={`${controlClass} mt-2 font-mono text-xs`} onFocus={(e) => e.currentTarget.select()} />
+                <p>
+                  They have no account yet. Give them this one-time link to set their password (valid for 7 days). It is
+                  shown only now:
+                </p>
+                <input
+                  readOnly
+                  value={result.link}
+                  aria-label="One-time set-password link"
+                  className={`${controlClass} mt-2 font-mono text-xs`}
+                  onFocus={(e) => e.currentTarget.select()}
+                />
               </>
             ) : (
               <p>They already had an account and can switch to this organisation now.</p>
@@ -79,7 +100,17 @@ export function AddMemberForm({ canAddOwner }: { canAddOwner: boolean }) {
   );
 }
 
-export function MemberRowActions({ membershipId, role, name, canManageOwners }: { membershipId: string; role: Role; name: string; canManageOwners: boolean }) {
+export function MemberRowActions({
+  membershipId,
+  role,
+  name,
+  canManageOwners,
+}: {
+  membershipId: string;
+  role: Role;
+  name: string;
+  canManageOwners: boolean;
+}) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
@@ -120,7 +151,8 @@ export function MemberRowActions({ membershipId, role, name, canManageOwners }: 
         disabled={pending || locked}
         aria-label={`Remove ${name}`}
         onClick={() => {
-          if (window.confirm(`Remove ${name} from this organisation? They lose access at once.`)) run(() => removeMemberAction({ membershipId }));
+          if (window.confirm(`Remove ${name} from this organisation? They lose access at once.`))
+            run(() => removeMemberAction({ membershipId }));
         }}
       >
         Remove
@@ -134,7 +166,15 @@ export function MemberRowActions({ membershipId, role, name, canManageOwners }: 
   );
 }
 
-export function OrganizationNameForm({ name, label = "Organisation name", create = false }: { name?: string; label?: string; create?: boolean }) {
+export function OrganizationNameForm({
+  name,
+  label = "Organisation name",
+  create = false,
+}: {
+  name?: string;
+  label?: string;
+  create?: boolean;
+}) {
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const form = useValidatedForm(createOrganizationSchema, async (values) => {
@@ -159,7 +199,11 @@ export function OrganizationNameForm({ name, label = "Organisation name", create
           {create ? "Create organisation" : "Save"}
         </Button>
       </div>
-      {saved && !create && <p role="status" className="text-sm text-emerald-700">Saved.</p>}
+      {saved && !create && (
+        <p role="status" className="text-sm text-emerald-700">
+          Saved.
+        </p>
+      )}
     </form>
   );
 }

@@ -7,12 +7,24 @@ import { STAGE_LABELS, STAGES } from "../stages";
 /** A plain GET form: the filters live in the URL, so a view can be bookmarked and shared. */
 export function PilotFilters({ query, businessUnits }: { query: PilotListQuery; businessUnits: string[] }) {
   return (
-    <form method="get" role="search" aria-label="Filter pilots" className="mb-6 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]">
+    <form
+      method="get"
+      role="search"
+      aria-label="Filter pilots"
+      className="mb-6 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]"
+    >
       <div>
         <label htmlFor="q" className="mb-1 block text-xs font-medium text-slate-600">
           Search
         </label>
-        <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="Name, summary, team, owner or tag" className={controlClass} />
+        <input
+          id="q"
+          name="q"
+          type="search"
+          defaultValue={query.q ?? ""}
+          placeholder="Name, summary, team, owner or tag"
+          className={controlClass}
+        />
       </div>
       <div>
         <label htmlFor="stage" className="mb-1 block text-xs font-medium text-slate-600">

@@ -39,7 +39,12 @@ export function PilotForm({ pilot, defaults = {}, currency, businessUnits, teams
   const e = form.errors;
 
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8">
+    <form
+      ref={form.formRef}
+      onSubmit={form.onSubmit}
+      noValidate
+      className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8"
+    >
       <div className="mb-6">
         <FormMessage message={form.message} />
       </div>
@@ -54,37 +59,69 @@ export function PilotForm({ pilot, defaults = {}, currency, businessUnits, teams
         ))}
       </datalist>
 
-      <Section title="The pilot" description="What it is and what it changes. Be specific: the outcome is what production readiness is measured against.">
+      <Section
+        title="The pilot"
+        description="What it is and what it changes. Be specific: the outcome is what production readiness is measured against."
+      >
         <Field id="name" label="Name" required error={e.name}>
           {(a) => <input {...a} name="name" defaultValue={defaults.name} maxLength={120} />}
         </Field>
         <Field id="summary" label="One-line summary" required error={e.summary} hint="What it does, in one sentence.">
           {(a) => <input {...a} name="summary" defaultValue={defaults.summary} maxLength={200} />}
         </Field>
-        <Field id="workflow" label="Workflow it changes" required error={e.workflow} hint="Who does what today, and how that changes with the pilot.">
+        <Field
+          id="workflow"
+          label="Workflow it changes"
+          required
+          error={e.workflow}
+          hint="Who does what today, and how that changes with the pilot."
+        >
           {(a) => <textarea {...a} name="workflow" rows={3} defaultValue={defaults.workflow} maxLength={500} />}
         </Field>
-        <Field id="targetOutcome" label="Measurable outcome it targets" required error={e.targetOutcome} hint="A business number, e.g. “cut average handling time from 9 to 6 minutes”.">
-          {(a) => <textarea {...a} name="targetOutcome" rows={2} defaultValue={defaults.targetOutcome} maxLength={500} />}
+        <Field
+          id="targetOutcome"
+          label="Measurable outcome it targets"
+          required
+          error={e.targetOutcome}
+          hint="A business number, e.g. “cut average handling time from 9 to 6 minutes”."
+        >
+          {(a) => (
+            <textarea {...a} name="targetOutcome" rows={2} defaultValue={defaults.targetOutcome} maxLength={500} />
+          )}
         </Field>
         <Field id="tags" label="Tags" error={e.tags} hint="Separate with commas, e.g. llm, customer-facing.">
           {(a) => <input {...a} name="tags" defaultValue={defaults.tags} />}
         </Field>
       </Section>
 
-      <Section title="Ownership" description="A pilot without a named owner is the most common reason pilots stall. Leave the owner empty if there is none yet: it will show as a gap.">
+      <Section
+        title="Ownership"
+        description="A pilot without a named owner is the most common reason pilots stall. Leave the owner empty if there is none yet: it will show as a gap."
+      >
         <div className="grid gap-5 sm:grid-cols-2">
           <Field id="businessUnit" label="Business unit" required error={e.businessUnit}>
-            {(a) => <input {...a} name="businessUnit" list="business-units" defaultValue={defaults.businessUnit} maxLength={80} />}
+            {(a) => (
+              <input
+                {...a}
+                name="businessUnit"
+                list="business-units"
+                defaultValue={defaults.businessUnit}
+                maxLength={80}
+              />
+            )}
           </Field>
           <Field id="owningTeam" label="Owning team" required error={e.owningTeam}>
             {(a) => <input {...a} name="owningTeam" list="teams" defaultValue={defaults.owningTeam} maxLength={80} />}
           </Field>
           <Field id="ownerName" label="Named owner" error={e.ownerName}>
-            {(a) => <input {...a} name="ownerName" defaultValue={defaults.ownerName} maxLength={120} autoComplete="off" />}
+            {(a) => (
+              <input {...a} name="ownerName" defaultValue={defaults.ownerName} maxLength={120} autoComplete="off" />
+            )}
           </Field>
           <Field id="ownerEmail" label="Owner's email" error={e.ownerEmail}>
-            {(a) => <input {...a} name="ownerEmail" type="email" defaultValue={defaults.ownerEmail} autoComplete="off" />}
+            {(a) => (
+              <input {...a} name="ownerEmail" type="email" defaultValue={defaults.ownerEmail} autoComplete="off" />
+            )}
           </Field>
           <Field id="executiveSponsor" label="Executive sponsor" error={e.executiveSponsor}>
             {(a) => <input {...a} name="executiveSponsor" defaultValue={defaults.executiveSponsor} maxLength={120} />}
@@ -109,18 +146,35 @@ export function PilotForm({ pilot, defaults = {}, currency, businessUnits, teams
             {(a) => <input {...a} name="startDate" type="date" defaultValue={defaults.startDate} />}
           </Field>
           <Field id="targetProductionDate" label="Target production date" error={e.targetProductionDate}>
-            {(a) => <input {...a} name="targetProductionDate" type="date" defaultValue={defaults.targetProductionDate} />}
+            {(a) => (
+              <input {...a} name="targetProductionDate" type="date" defaultValue={defaults.targetProductionDate} />
+            )}
           </Field>
         </div>
       </Section>
 
-      <Section title="Cost and value" description="All-in monthly cost: model calls, retrieval, infrastructure and human review. Cost per outcome is worked out from these two figures.">
+      <Section
+        title="Cost and value"
+        description="All-in monthly cost: model calls, retrieval, infrastructure and human review. Cost per outcome is worked out from these two figures."
+      >
         <div className="grid gap-5 sm:grid-cols-2">
-          <Field id="monthlyRunCost" label={`Monthly run cost (${currency})`} error={e.monthlyRunCost} hint="Whole units.">
+          <Field
+            id="monthlyRunCost"
+            label={`Monthly run cost (${currency})`}
+            error={e.monthlyRunCost}
+            hint="Whole units."
+          >
             {(a) => <input {...a} name="monthlyRunCost" inputMode="numeric" defaultValue={defaults.monthlyRunCost} />}
           </Field>
-          <Field id="outcomesPerMonth" label="Outcomes per month" error={e.outcomesPerMonth} hint="Tickets resolved, invoices processed…">
-            {(a) => <input {...a} name="outcomesPerMonth" inputMode="numeric" defaultValue={defaults.outcomesPerMonth} />}
+          <Field
+            id="outcomesPerMonth"
+            label="Outcomes per month"
+            error={e.outcomesPerMonth}
+            hint="Tickets resolved, invoices processed…"
+          >
+            {(a) => (
+              <input {...a} name="outcomesPerMonth" inputMode="numeric" defaultValue={defaults.outcomesPerMonth} />
+            )}
           </Field>
         </div>
       </Section>

@@ -11,13 +11,27 @@ export function PilotTable({ pilots, currency }: { pilots: PilotListItem[]; curr
         <caption className="sr-only">Pilots</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
-            <th scope="col" className="px-4 py-3">Pilot</th>
-            <th scope="col" className="px-4 py-3">Stage</th>
-            <th scope="col" className="px-4 py-3">Business unit · team</th>
-            <th scope="col" className="px-4 py-3">Owner</th>
-            <th scope="col" className="px-4 py-3 text-right">Monthly cost</th>
-            <th scope="col" className="px-4 py-3 text-right">Cost per outcome</th>
-            <th scope="col" className="px-4 py-3">Target date</th>
+            <th scope="col" className="px-4 py-3">
+              Pilot
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Stage
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Business unit · team
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Owner
+            </th>
+            <th scope="col" className="px-4 py-3 text-right">
+              Monthly cost
+            </th>
+            <th scope="col" className="px-4 py-3 text-right">
+              Cost per outcome
+            </th>
+            <th scope="col" className="px-4 py-3">
+              Target date
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

@@ -22,7 +22,13 @@ function Detail({ term, children }: { term: string; children: React.ReactNode })
   );
 }
 
-export default async function PilotPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function PilotPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const ctx = await requirePageContext();
   const { id } = await params;
   const flags = await searchParams;
@@ -35,13 +41,21 @@ export default async function PilotPage({ params, searchParams }: { params: Prom
         <Link href="/pilots" className="text-brand-700 hover:underline">
           Pilots
         </Link>
-        <span aria-hidden="true" className="mx-2 text-slate-400">/</span>
-        <span aria-current="page" className="text-slate-600">{pilot.name}</span>
+        <span aria-hidden="true" className="mx-2 text-slate-400">
+          /
+        </span>
+        <span aria-current="page" className="text-slate-600">
+          {pilot.name}
+        </span>
       </nav>
 
       {flags.created && <Notice tone="success">Pilot registered.</Notice>}
       {flags.saved && <Notice tone="success">Changes saved.</Notice>}
-      {pilot.archivedAt && <Notice tone="warning">This pilot was archived on {formatDate(pilot.archivedAt)}. Restore it to show it in the registry again.</Notice>}
+      {pilot.archivedAt && (
+        <Notice tone="warning">
+          This pilot was archived on {formatDate(pilot.archivedAt)}. Restore it to show it in the registry again.
+        </Notice>
+      )}
 
       <header className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
         <div>
@@ -53,7 +67,9 @@ export default async function PilotPage({ params, searchParams }: { params: Prom
           {pilot.tags.length > 0 && (
             <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="Tags">
               {pilot.tags.map((t) => (
-                <li key={t} className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{t}</li>
+                <li key={t} className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">
+                  {t}
+                </li>
               ))}
             </ul>
           )}
@@ -68,7 +84,8 @@ export default async function PilotPage({ params, searchParams }: { params: Prom
 
       {!pilot.ownerName && (
         <Notice tone="warning" title="No named owner">
-          Nobody is named as accountable for this pilot. Pilots without an owner rarely reach production: name one person who owns its outcome.
+          Nobody is named as accountable for this pilot. Pilots without an owner rarely reach production: name one
+          person who owns its outcome.
         </Notice>
       )}
 
@@ -105,8 +122,14 @@ export default async function PilotPage({ params, searchParams }: { params: Prom
             <Detail term="Monthly run cost">{formatMoney(pilot.monthlyRunCost, ctx.currency)}</Detail>
             <Detail term="Outcomes per month">{formatNumber(pilot.outcomesPerMonth)}</Detail>
             <Detail term="Cost per outcome">
-              <span className="text-lg font-semibold tabular-nums">{formatCostPerOutcome(pilot.costPerOutcome, ctx.currency)}</span>
-              {pilot.costPerOutcome == null && <span className="block text-xs text-slate-500">Needs both the monthly cost and the outcomes per month.</span>}
+              <span className="text-lg font-semibold tabular-nums">
+                {formatCostPerOutcome(pilot.costPerOutcome, ctx.currency)}
+              </span>
+              {pilot.costPerOutcome == null && (
+                <span className="block text-xs text-slate-500">
+                  Needs both the monthly cost and the outcomes per month.
+                </span>
+              )}
             </Detail>
           </dl>
         </Card>

@@ -13,8 +13,16 @@ export default async function NewPilotPage() {
   const facets = await listPilotFacets(ctx);
   return (
     <>
-      <PageHeader title="Register a pilot" description="Fields marked * are required. You can change everything later." />
-      <PilotForm currency={ctx.currency} businessUnits={facets.businessUnits} teams={facets.teams} defaults={{ stage: "PILOT" }} />
+      <PageHeader
+        title="Register a pilot"
+        description="Fields marked * are required. You can change everything later."
+      />
+      <PilotForm
+        currency={ctx.currency}
+        businessUnits={facets.businessUnits}
+        teams={facets.teams}
+        defaults={{ stage: "PILOT" }}
+      />
     </>
   );
 }
