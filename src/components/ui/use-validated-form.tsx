@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
 import type { z } from "zod";
 import { Notice } from "@/components/ui/card";
 import { clientErrors, focusFirstError, formValues } from "@/components/ui/client-form";
@@ -13,31 +13,31 @@ import type { FieldErrors } from "@/lib/errors";
  */
 export function useValidatedForm(
   schema: z.ZodType,
-  submit: (values: Record<string, string>) => Promise<ActionState<unknown> | string | null>,
+  submit: (values: Record<string, string>, form: HTMLFormElement) => Promise<ActionState<unknown> | string | null>,
 ) {
-  const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const values = formValues(event.currentTarget);
+    const form = event.currentTarget;
+    const values = formValues(form);
     const invalid = clientErrors(schema, values);
     setErrors(invalid ?? {});
     setMessage(null);
-    if (invalid) return focusFirstError(formRef.current, invalid);
+    if (invalid) return focusFirstError(form, invalid);
     start(async () => {
-      const outcome = await submit(values);
+      const outcome = await submit(values, form);
       if (typeof outcome === "string") setMessage(outcome);
       else if (outcome && !outcome.ok) {
         setErrors(outcome.fieldErrors ?? {});
         setMessage(outcome.message);
-        focusFirstError(formRef.current, outcome.fieldErrors);
+        focusFirstError(form, outcome.fieldErrors);
       }
     });
   }
-  return { formRef, errors, message, pending, onSubmit };
+  return { errors, message, pending, onSubmit };
 }
 
 export function FormMessage({ message }: { message: string | null }) {

@@ -11,6 +11,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import type * as SchemaEngineWasm from "@prisma/schema-engine-wasm/schema_engine_bg";
 import {
   bindMigrationAwareSqlAdapterFactory,
   type SqlMigrationAwareDriverAdapterFactory,
@@ -29,8 +30,8 @@ type MigrationList = {
   migrationDirectories: { path: string; migrationFile: { path: string; content: { tag: "ok"; value: string } } }[];
 };
 
-type EngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
-type SchemaEngine = import("@prisma/schema-engine-wasm/schema_engine_bg").SchemaEngine;
+type EngineModule = typeof SchemaEngineWasm;
+type SchemaEngine = SchemaEngineWasm.SchemaEngine;
 
 let wasmReady: Promise<EngineModule> | undefined;
 
@@ -51,12 +52,13 @@ function loadWasm() {
 async function withEngine<T>(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   run: (engine: SchemaEngine, schema: string) => Promise<T>,
+  schemaPath = SCHEMA_PATH,
 ): Promise<T> {
   const { SchemaEngine } = await loadWasm();
-  const schema = await readFile(SCHEMA_PATH, "utf8");
+  const schema = await readFile(schemaPath, "utf8");
   const log = () => {};
   const engine = await SchemaEngine.new(
-    { datamodels: [[SCHEMA_PATH, schema]] },
+    { datamodels: [[schemaPath, schema]] },
     log,
     bindMigrationAwareSqlAdapterFactory(adapterFactory),
   );
@@ -93,27 +95,34 @@ export async function readMigrations(): Promise<MigrationList> {
   };
 }
 
-/** SQL that would take a database built from the committed migrations to schema.prisma ("" if none). */
-export async function diffMigrationsToSchema(): Promise<string> {
+/**
+ * SQL that would take a database built from the committed migrations to schema.prisma ("" if none).
+ * `schemaPath` lets tests diff against another schema file.
+ */
+export async function diffMigrationsToSchema(schemaPath = SCHEMA_PATH): Promise<string> {
   // The shadow database the engine replays the migrations into is an in-memory PGlite.
   const pglite = new PGlite();
   try {
-    return await withEngine(new PrismaPGlite(pglite), async (engine, schema) => {
-      const migrations = await readMigrations();
-      const from =
-        migrations.migrationDirectories.length > 0
-          ? { tag: "migrations" as const, ...migrations }
-          : { tag: "empty" as const };
-      const result = await engine.diff({
-        from,
-        to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },
-        script: true,
-        exitCode: true,
-        filters: NO_FILTERS,
-      });
-      const sql = (result.stdout ?? "").trim();
-      return result.exitCode === 0 || sql === "-- This is an empty migration." ? "" : sql;
-    });
+    return await withEngine(
+      new PrismaPGlite(pglite),
+      async (engine, schema) => {
+        const migrations = await readMigrations();
+        const from =
+          migrations.migrationDirectories.length > 0
+            ? { tag: "migrations" as const, ...migrations }
+            : { tag: "empty" as const };
+        const result = await engine.diff({
+          from,
+          to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schema }] },
+          script: true,
+          exitCode: true,
+          filters: NO_FILTERS,
+        });
+        const sql = (result.stdout ?? "").trim();
+        return result.exitCode === 0 || sql === "-- This is an empty migration." ? "" : sql;
+      },
+      schemaPath,
+    );
   } finally {
     await pglite.close();
   }

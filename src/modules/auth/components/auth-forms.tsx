@@ -36,7 +36,7 @@ export function SignInForm() {
   );
 
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="space-y-5" aria-labelledby="signin-title">
+    <form onSubmit={form.onSubmit} noValidate className="space-y-5" aria-labelledby="signin-title">
       <h1 id="signin-title" className="text-xl font-bold">
         Sign in to Preflight
       </h1>
@@ -72,7 +72,7 @@ export function SignUpForm() {
   });
 
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="space-y-5" aria-labelledby="signup-title">
+    <form onSubmit={form.onSubmit} noValidate className="space-y-5" aria-labelledby="signup-title">
       <div>
         <h1 id="signup-title" className="text-xl font-bold">
           Create your Preflight account
@@ -128,7 +128,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
   });
 
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="space-y-5">
+    <form onSubmit={form.onSubmit} noValidate className="space-y-5">
       <FormMessage message={form.message} />
       <Field
         id="password"

@@ -20,12 +20,12 @@ import { addMemberSchema, createOrganizationSchema } from "../schemas";
 export function AddMemberForm({ canAddOwner }: { canAddOwner: boolean }) {
   const router = useRouter();
   const [result, setResult] = useState<{ email: string; link: string | null } | null>(null);
-  const form = useValidatedForm(addMemberSchema, async (values) => {
+  const form = useValidatedForm(addMemberSchema, async (values, formElement) => {
     const outcome = await addMemberAction(values);
     if (outcome?.ok) {
       const path = outcome.data?.setPasswordPath ?? null;
       setResult({ email: values.email!, link: path ? `${window.location.origin}${path}` : null });
-      form.formRef.current?.reset();
+      formElement.reset();
       router.refresh();
     }
     return outcome;
@@ -33,13 +33,7 @@ export function AddMemberForm({ canAddOwner }: { canAddOwner: boolean }) {
   const roles = ROLES.filter((r) => canAddOwner || r !== "OWNER");
 
   return (
-    <form
-      ref={form.formRef}
-      onSubmit={form.onSubmit}
-      noValidate
-      className="space-y-4"
-      aria-labelledby="add-member-title"
-    >
+    <form onSubmit={form.onSubmit} noValidate className="space-y-4" aria-labelledby="add-member-title">
       <h3 id="add-member-title" className="text-base font-semibold">
         Add a member
       </h3>
@@ -187,7 +181,7 @@ export function OrganizationNameForm({
   });
   const id = create ? "new-org-name" : "org-name";
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="space-y-3">
+    <form onSubmit={form.onSubmit} noValidate className="space-y-3">
       <FormMessage message={form.message} />
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
         <div className="flex-1">

@@ -40,7 +40,6 @@ export function PilotForm({ pilot, defaults = {}, currency, businessUnits, teams
 
   return (
     <form
-      ref={form.formRef}
       onSubmit={form.onSubmit}
       noValidate
       className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8"
