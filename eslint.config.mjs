@@ -31,6 +31,18 @@ const config = [
       "no-console": "off",
     },
   },
+  {
+    // Env is validated once in src/lib/env.ts; app code and scripts import `env` from there.
+    // Test files may read test-only knobs (e.g. FC_RUNS); root configs and tests/support are tooling.
+    files: ["src/**/*.{ts,tsx}", "scripts/**/*.ts"],
+    ignores: ["src/lib/env.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Import `env` from @/lib/env instead of reading process.env." },
+      ],
+    },
+  },
 ];
 
 export default config;
