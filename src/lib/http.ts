@@ -14,6 +14,7 @@ export function problem(error: AppError, instance?: string): NextResponse {
       detail: error.message,
       ...(instance ? { instance } : {}),
       ...(error.fieldErrors ? { errors: error.fieldErrors } : {}),
+      ...error.details,
     },
     { status: error.status, headers: { "content-type": "application/problem+json" } },
   );
