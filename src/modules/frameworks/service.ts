@@ -2,36 +2,11 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { assertCan, type Actor } from "@/modules/orgs/roles";
-import type { FrameworkSpec, Level } from "@/modules/scoring";
+import type { Level } from "@/modules/scoring";
 import { DEFAULT_FRAMEWORK, type FrameworkContent } from "./default-framework";
+import type { VersionContent } from "./spec";
 
-/** A framework version as the assessment and results pages need it. */
-export interface VersionContent {
-  id: string;
-  frameworkId: string;
-  frameworkName: string;
-  version: number;
-  status: "DRAFT" | "PUBLISHED";
-  thresholds: { ready: number; conditional: number };
-  pillars: {
-    id: string;
-    key: string;
-    title: string;
-    description: string;
-    criteria: {
-      id: string;
-      key: string;
-      title: string;
-      whyItMatters: string;
-      guidance: string;
-      levels: string[];
-      weight: number;
-      isGate: boolean;
-      targetLevel: Level;
-      remediation: string;
-    }[];
-  }[];
-}
+export { toSpec, type VersionContent } from "./spec";
 
 /** Writes framework content as a new version; used for the default framework and for copies. */
 export async function writeVersion(
@@ -192,22 +167,4 @@ export async function loadVersionContent(actor: Actor, versionId: string): Promi
   };
   if (content.status === "PUBLISHED") publishedCache.set(versionId, content);
   return content;
-}
-
-export function toSpec(content: VersionContent): FrameworkSpec {
-  return {
-    pillars: content.pillars.map((p) => ({ key: p.key, title: p.title })),
-    criteria: content.pillars.flatMap((p) =>
-      p.criteria.map((c) => ({
-        key: c.key,
-        pillarKey: p.key,
-        title: c.title,
-        weight: c.weight,
-        isGate: c.isGate,
-        targetLevel: c.targetLevel,
-        remediation: c.remediation,
-      })),
-    ),
-    thresholds: content.thresholds,
-  };
 }

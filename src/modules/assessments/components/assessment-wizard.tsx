@@ -1,0 +1,221 @@
+"use client";
+
+import { useMemo, useRef, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { roundScore, scoreAssessment, type Answers, type Level } from "@/modules/scoring";
+import { toSpec } from "@/modules/frameworks/spec";
+import type { AssessmentDetail } from "../service";
+import { CriterionCard } from "./criterion-card";
+import { useAnswerAutosave, type CriterionState } from "./use-answer-autosave";
+
+function scoringAnswers(states: Record<string, CriterionState>): Answers {
+  const out: Record<string, Answers[string]> = {};
+  for (const [key, { draft }] of Object.entries(states)) {
+    if (draft.notApplicable && draft.naReason.trim()) out[key] = { kind: "na", reason: draft.naReason };
+    else if (!draft.notApplicable && draft.level !== null) out[key] = { kind: "level", level: draft.level as Level };
+  }
+  return out;
+}
+
+/** The guided assessment: one pillar per step, every answer saving itself as it changes. */
+export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail; canEdit: boolean }) {
+  const router = useRouter();
+  const pillars = detail.framework.pillars;
+  const keys = useMemo(() => pillars.flatMap((p) => p.criteria.map((c) => c.key)), [pillars]);
+  const { states, update, flush, keepMine, useTheirs } = useAnswerAutosave(detail.id, detail.answers, keys);
+  const [step, setStep] = useState(0); // pillars.length = the review step
+  const [completing, startCompleting] = useTransition();
+  const [completeError, setCompleteError] = useState<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const spec = useMemo(() => toSpec(detail.framework), [detail.framework]);
+  const score = useMemo(() => scoreAssessment(spec, scoringAnswers(states)), [spec, states]);
+  const busy = Object.values(states).some((s) => s.save.kind === "pending" || s.save.kind === "saving");
+  const problems = Object.values(states).filter((s) => ["conflict", "error", "invalid"].includes(s.save.kind)).length;
+  const isReview = step === pillars.length;
+
+  async function go(to: number) {
+    await flush();
+    setStep(to);
+    requestAnimationFrame(() => {
+      headingRef.current?.focus();
+      window.scrollTo({ top: 0 });
+    });
+  }
+
+  function complete() {
+    setCompleteError(null);
+    startCompleting(async () => {
+      await flush();
+      const response = await fetch(`/api/assessments/${detail.id}/complete`, { method: "POST" });
+      if (response.ok) {
+        router.push(`/pilots/${detail.pilot.id}/assessments/${detail.id}`);
+        router.refresh();
+      } else {
+        const body = await response.json().catch(() => ({}));
+        setCompleteError(body.detail ?? "Could not complete the assessment. Please try again.");
+      }
+    });
+  }
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
+      <aside className="lg:sticky lg:top-6 lg:self-start">
+        <p className="text-sm font-semibold text-slate-900">Assessment of {detail.pilot.name}</p>
+        <p className="text-xs text-slate-500">
+          {detail.framework.frameworkName}, version {detail.framework.version}
+        </p>
+        <div className="mt-4" aria-label="Progress">
+          <div className="flex justify-between text-xs text-slate-600">
+            <span>
+              {score.answered} of {score.applicable} answered
+            </span>
+            <span>{Math.round((score.coverage ?? 1) * 100)}%</span>
+          </div>
+          <div className="mt-1 h-2 rounded-full bg-slate-200" role="progressbar" aria-label="Criteria answered" aria-valuemin={0} aria-valuemax={score.applicable} aria-valuenow={score.answered}>
+            <div className="h-2 rounded-full bg-brand-600 transition-all" style={{ width: `${(score.coverage ?? 1) * 100}%` }} />
+          </div>
+        </div>
+        <nav aria-label="Assessment steps" className="mt-4">
+          <ol className="space-y-1">
+            {pillars.map((pillar, i) => {
+              const result = score.pillars[i]!;
+              return (
+                <li key={pillar.key}>
+                  <button
+                    type="button"
+                    onClick={() => void go(i)}
+                    aria-current={step === i ? "step" : undefined}
+                    className={cn(
+                      "flex w-full items-center justify-between rounded-md px-3 py-2 text-left text-sm",
+                      step === i ? "bg-brand-50 font-semibold text-brand-800" : "text-slate-700 hover:bg-slate-100",
+                    )}
+                  >
+                    <span>
+                      {i + 1}. {pillar.title}
+                    </span>
+                    <span className="text-xs tabular-nums text-slate-500">
+                      {result.answered}/{result.applicable}
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+            <li>
+              <button
+                type="button"
+                onClick={() => void go(pillars.length)}
+                aria-current={isReview ? "step" : undefined}
+                className={cn("w-full rounded-md px-3 py-2 text-left text-sm", isReview ? "bg-brand-50 font-semibold text-brand-800" : "text-slate-700 hover:bg-slate-100")}
+              >
+                Review and complete
+              </button>
+            </li>
+          </ol>
+        </nav>
+        <p role="status" aria-live="polite" className="mt-4 text-xs font-medium text-slate-600">
+          {problems > 0 ? `${problems} answer(s) need attention` : busy ? "Saving…" : "All changes saved"}
+        </p>
+      </aside>
+
+      <div className="min-w-0">
+        {!canEdit && <Notice tone="info">You can read this assessment; only editors can answer it.</Notice>}
+        {!isReview ? (
+          <>
+            <header className="mb-6">
+              <p className="text-sm font-medium text-brand-700">
+                Step {step + 1} of {pillars.length + 1}
+              </p>
+              <h1 ref={headingRef} tabIndex={-1} className="text-2xl font-bold tracking-tight">
+                {pillars[step]!.title}
+              </h1>
+              <p className="mt-1 max-w-3xl text-sm text-slate-600">{pillars[step]!.description}</p>
+            </header>
+            <div className="space-y-6">
+              {pillars[step]!.criteria.map((criterion) => (
+                <CriterionCard
+                  key={criterion.key}
+                  criterion={criterion}
+                  state={states[criterion.key]!}
+                  readOnly={!canEdit}
+                  onChange={(change, delay) => update(criterion.key, change, delay)}
+                  onKeepMine={() => keepMine(criterion.key)}
+                  onUseTheirs={() => useTheirs(criterion.key)}
+                />
+              ))}
+            </div>
+            <div className="mt-8 flex justify-between">
+              <Button type="button" variant="secondary" disabled={step === 0} onClick={() => void go(step - 1)}>
+                Previous
+              </Button>
+              <Button type="button" onClick={() => void go(step + 1)}>
+                {step === pillars.length - 1 ? "Review and complete" : `Next: ${pillars[step + 1]!.title}`}
+              </Button>
+            </div>
+          </>
+        ) : (
+          <section aria-labelledby="review-title">
+            <h1 id="review-title" ref={headingRef} tabIndex={-1} className="text-2xl font-bold tracking-tight">
+              Review and complete
+            </h1>
+            <p className="mt-1 text-sm text-slate-600">
+              Completing scores the assessment on the server and stores the result. It cannot be edited afterwards; a later assessment records later progress.
+            </p>
+            <div className="mt-6 overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+              <table className="min-w-full divide-y divide-slate-200 text-sm">
+                <caption className="sr-only">Answers and provisional scores per pillar</caption>
+                <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+                  <tr>
+                    <th scope="col" className="px-4 py-3">Pillar</th>
+                    <th scope="col" className="px-4 py-3 text-right">Answered</th>
+                    <th scope="col" className="px-4 py-3 text-right">Provisional score</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {score.pillars.map((p, i) => (
+                    <tr key={p.key}>
+                      <th scope="row" className="px-4 py-3 text-left font-medium">
+                        <button type="button" className="text-brand-700 hover:underline" onClick={() => void go(i)}>
+                          {p.title}
+                        </button>
+                      </th>
+                      <td className="px-4 py-3 text-right tabular-nums">
+                        {p.answered}/{p.applicable}
+                      </td>
+                      <td className="px-4 py-3 text-right tabular-nums">{p.score === null ? "Not scored" : roundScore(p.score)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="mt-6 space-y-4">
+              {score.answered < score.applicable && (
+                <Notice tone="warning" title={`${score.applicable - score.answered} criteria are unanswered`}>
+                  You can complete now, but the verdict will be “Incomplete” until every applicable criterion has an answer.
+                </Notice>
+              )}
+              {problems > 0 && (
+                <Notice tone="error" title="Some answers are not saved">
+                  Resolve the answers marked in red before completing.
+                </Notice>
+              )}
+              {completeError && (
+                <div role="alert">
+                  <Notice tone="error">{completeError}</Notice>
+                </div>
+              )}
+              {canEdit && (
+                <Button type="button" onClick={complete} disabled={completing || problems > 0}>
+                  {completing ? "Completing…" : "Complete assessment"}
+                </Button>
+              )}
+            </div>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
