@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageContext } from "@/modules/orgs/context";
 import { AddMemberForm, MemberRowActions, OrganizationNameForm } from "@/modules/orgs/components/member-forms";
@@ -29,6 +30,22 @@ export default async function SettingsPage() {
             </p>
           )}
         </div>
+      </Card>
+
+      <Card className="p-6">
+        <h2 className="text-lg font-semibold">Frameworks</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          The readiness checklists pilots are assessed against: their versions, pillars, criteria, weights and gates.{" "}
+          {can(ctx.role, "framework:manage")
+            ? "Make a new version by copying one, edit it and publish it."
+            : "Only admins and owners can make new versions."}
+        </p>
+        <Link
+          href="/settings/frameworks"
+          className="mt-3 inline-block text-sm font-semibold text-brand-700 hover:underline"
+        >
+          Frameworks and versions
+        </Link>
       </Card>
 
       <Card className="p-6">
