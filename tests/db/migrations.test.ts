@@ -16,11 +16,14 @@ afterEach(() => {
   for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+// Loading the WebAssembly schema engine and replaying every migration takes seconds.
+const ENGINE_TIMEOUT_MS = 90_000;
+
 describe("migrations", () => {
   it("the committed migrations produce exactly schema.prisma", async () => {
     // If this fails: run `npm run db:migrate:new -- <name>` and commit the migration it writes.
     expect(await diffMigrationsToSchema()).toBe("");
-  });
+  }, ENGINE_TIMEOUT_MS);
 
   it("a schema change without a migration shows up in the diff", async () => {
     const schemaPath = path.join(tempDir(), "schema.prisma");
@@ -30,7 +33,7 @@ describe("migrations", () => {
     const sql = await diffMigrationsToSchema(schemaPath);
     expect(sql).not.toBe("");
     expect(sql).toMatch(/CREATE TABLE "DriftCanary"/);
-  });
+  }, ENGINE_TIMEOUT_MS);
 });
 
 describe("embedded data folder ownership", () => {
