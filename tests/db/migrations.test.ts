@@ -20,20 +20,28 @@ afterEach(() => {
 const ENGINE_TIMEOUT_MS = 90_000;
 
 describe("migrations", () => {
-  it("the committed migrations produce exactly schema.prisma", async () => {
-    // If this fails: run `npm run db:migrate:new -- <name>` and commit the migration it writes.
-    expect(await diffMigrationsToSchema()).toBe("");
-  }, ENGINE_TIMEOUT_MS);
+  it(
+    "the committed migrations produce exactly schema.prisma",
+    async () => {
+      // If this fails: run `npm run db:migrate:new -- <name>` and commit the migration it writes.
+      expect(await diffMigrationsToSchema()).toBe("");
+    },
+    ENGINE_TIMEOUT_MS,
+  );
 
-  it("a schema change without a migration shows up in the diff", async () => {
-    const schemaPath = path.join(tempDir(), "schema.prisma");
-    const extraModel = `\nmodel DriftCanary {\n  id    String @id\n  label String\n}\n`;
-    writeFileSync(schemaPath, readFileSync(SCHEMA_PATH, "utf8") + extraModel);
+  it(
+    "a schema change without a migration shows up in the diff",
+    async () => {
+      const schemaPath = path.join(tempDir(), "schema.prisma");
+      const extraModel = `\nmodel DriftCanary {\n  id    String @id\n  label String\n}\n`;
+      writeFileSync(schemaPath, readFileSync(SCHEMA_PATH, "utf8") + extraModel);
 
-    const sql = await diffMigrationsToSchema(schemaPath);
-    expect(sql).not.toBe("");
-    expect(sql).toMatch(/CREATE TABLE "DriftCanary"/);
-  }, ENGINE_TIMEOUT_MS);
+      const sql = await diffMigrationsToSchema(schemaPath);
+      expect(sql).not.toBe("");
+      expect(sql).toMatch(/CREATE TABLE "DriftCanary"/);
+    },
+    ENGINE_TIMEOUT_MS,
+  );
 });
 
 describe("embedded data folder ownership", () => {
