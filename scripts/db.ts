@@ -31,7 +31,9 @@ function progressBar(label: string) {
   return (done: number, total: number) => {
     const width = 30;
     const filled = Math.round((done / total) * width);
-    process.stderr.write(`\r  [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.round((done / total) * 100)}% ${done}/${total} ${label}`);
+    process.stderr.write(
+      `\r  [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${Math.round((done / total) * 100)}% ${done}/${total} ${label}`,
+    );
   };
 }
 
@@ -83,7 +85,10 @@ async function main() {
           console.log("✔ The database already has data: the demo organisation is only added to an empty database.");
         }
         if (pilots !== null) {
-          const owner = await database.prisma.user.findUniqueOrThrow({ where: { email: DEMO_LOGIN.email }, select: { id: true } });
+          const owner = await database.prisma.user.findUniqueOrThrow({
+            where: { email: DEMO_LOGIN.email },
+            select: { id: true },
+          });
           const started = Date.now();
           const result = await seedScalePortfolio(pilots, owner.id, { onProgress: progressBar("pilots") });
           process.stderr.write("\n");

@@ -17,7 +17,9 @@ async function startAssessmentFromPilotPage(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Governed data" })).toBeVisible();
 }
 
-test("a team lead completes a whole assessment with the keyboard alone and sees the verdict and gaps", async ({ page }) => {
+test("a team lead completes a whole assessment with the keyboard alone and sees the verdict and gaps", async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await signUp(page, { name: "Kim Keyboard", email: uniqueEmail("kbd"), organization: "Keyboard Co" });
   await registerPilot(page, "Keyboard pilot");
@@ -26,17 +28,31 @@ test("a team lead completes a whole assessment with the keyboard alone and sees 
 
   const steps = await page.getByRole("navigation", { name: "Assessment steps" }).getByRole("button").count();
   for (let step = 0; step < steps - 1; step++) {
-    const keys = await page.locator('input[type="radio"][value="0"]').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).name));
+    const keys = await page
+      .locator('input[type="radio"][value="0"]')
+      .evaluateAll((els) => els.map((el) => (el as HTMLInputElement).name));
     for (const name of keys) {
       // Reach the criterion's level group, pick level 0 with Space, then move up with the arrows.
-      await tabUntil(page, new Function("el", `return el instanceof HTMLInputElement && el.name === ${JSON.stringify(name)}`) as (el: Element) => boolean);
+      await tabUntil(
+        page,
+        new Function("el", `return el instanceof HTMLInputElement && el.name === ${JSON.stringify(name)}`) as (
+          el: Element,
+        ) => boolean,
+      );
       await page.keyboard.press("Space");
       // Gates to level 3; everything in observability stays at level 1 so the pilot has gaps.
       const target = name.includes("observability.") && !name.includes("cost-per-outcome") ? 1 : 3;
       for (let i = 0; i < target; i++) await page.keyboard.press("ArrowDown");
       await expect(page.locator(`input[name="${name}"][value="${target}"]`)).toBeChecked();
     }
-    await tabUntil(page, (el) => el instanceof HTMLButtonElement && /^(Next: |Review and complete)/.test(el.textContent ?? "") && el.closest("main") !== null && el.closest("nav") === null);
+    await tabUntil(
+      page,
+      (el) =>
+        el instanceof HTMLButtonElement &&
+        /^(Next: |Review and complete)/.test(el.textContent ?? "") &&
+        el.closest("main") !== null &&
+        el.closest("nav") === null,
+    );
     await page.keyboard.press("Enter");
   }
   await expect(page.getByRole("heading", { level: 1, name: "Review and complete" })).toBeVisible();
@@ -64,12 +80,16 @@ test("two people editing one answer see the conflict and keep both values", asyn
   await expect(other.getByRole("heading", { level: 1, name: "Governed data" })).toBeVisible();
 
   const firstCard = (p: Page) => p.getByRole("region", { name: "Scheduled, governed data feed" });
-  await firstCard(page).getByRole("radio", { name: /Level 1/ }).check();
+  await firstCard(page)
+    .getByRole("radio", { name: /Level 1/ })
+    .check();
   await firstCard(page).getByLabel("Notes").fill("Refreshed by hand each Monday");
   await expect(firstCard(page).getByRole("status")).toHaveText("Saved");
 
   // The second browser loaded the page before that save: its write is stale.
-  await firstCard(other).getByRole("radio", { name: /Level 3/ }).check();
+  await firstCard(other)
+    .getByRole("radio", { name: /Level 3/ })
+    .check();
   const conflict = firstCard(other).getByRole("alert");
   await expect(conflict).toContainText("changed this answer after you loaded it");
   await expect(conflict).toContainText("Level 3 — Automated");
@@ -84,9 +104,13 @@ test("two people editing one answer see the conflict and keep both values", asyn
   await expect(firstCard(page).getByRole("radio", { name: /Level 3/ })).toBeChecked();
 
   // And the other way round: choosing theirs takes their saved value.
-  await firstCard(page).getByRole("radio", { name: /Level 2/ }).check();
+  await firstCard(page)
+    .getByRole("radio", { name: /Level 2/ })
+    .check();
   await expect(firstCard(page).getByRole("status")).toHaveText("Saved");
-  await firstCard(other).getByRole("radio", { name: /Level 0/ }).check();
+  await firstCard(other)
+    .getByRole("radio", { name: /Level 0/ })
+    .check();
   await expect(firstCard(other).getByRole("alert")).toBeVisible();
   await firstCard(other).getByRole("button", { name: "Use theirs" }).click();
   await expect(firstCard(other).getByRole("radio", { name: /Level 2/ })).toBeChecked();
@@ -102,7 +126,9 @@ test("a completed assessment is read-only and another organisation gets 404", as
   expect(complete.status()).toBe(200);
   expect((await complete.json()).score.verdict).toBe("INCOMPLETE");
 
-  const late = await page.request.put(`/api/assessments/${id}/answers`, { data: { criterionKey: "data.scheduled-feed", expectedVersion: 0, level: 2 } });
+  const late = await page.request.put(`/api/assessments/${id}/answers`, {
+    data: { criterionKey: "data.scheduled-feed", expectedVersion: 0, level: 2 },
+  });
   expect(late.status()).toBe(409);
   expect(late.headers()["content-type"]).toContain("application/problem+json");
 

@@ -26,7 +26,14 @@ describe("assessments", () => {
     const detail = await getAssessment(owner, id);
     expect(detail.framework.version).toBe(1);
     expect(detail.framework.status).toBe("PUBLISHED");
-    expect(detail.framework.pillars.map((p) => p.key)).toEqual(["data", "evaluation", "guardrails", "observability", "operations", "ownership"]);
+    expect(detail.framework.pillars.map((p) => p.key)).toEqual([
+      "data",
+      "evaluation",
+      "guardrails",
+      "observability",
+      "operations",
+      "ownership",
+    ]);
     expect(detail.score.verdict).toBe("INCOMPLETE");
     expect(detail.score.coverage).toBe(0);
   });
@@ -43,7 +50,12 @@ describe("assessments", () => {
     expect(first).toMatchObject({ level: 2, version: 1, notes: "Nightly job", evidence: [{ label: "Feed runbook" }] });
     const second = await saveAnswer(owner, id, { criterionKey: "data.scheduled-feed", expectedVersion: 1, level: 3 });
     expect(second.version).toBe(2);
-    const na = await saveAnswer(owner, id, { criterionKey: "guardrails.fairness", expectedVersion: 0, notApplicable: true, naReason: "No decisions about people" });
+    const na = await saveAnswer(owner, id, {
+      criterionKey: "guardrails.fairness",
+      expectedVersion: 0,
+      notApplicable: true,
+      naReason: "No decisions about people",
+    });
     expect(na).toMatchObject({ notApplicable: true, level: null, naReason: "No decisions about people" });
     const detail = await getAssessment(owner, id);
     expect(detail.answers).toHaveLength(2);
@@ -52,19 +64,30 @@ describe("assessments", () => {
 
   it("refuses bad input with a field error and changes nothing", async () => {
     const { owner, id } = await setup();
-    await expect(saveAnswer(owner, id, { criterionKey: "data.scheduled-feed", expectedVersion: 0, level: 4 })).rejects.toMatchObject({
+    await expect(
+      saveAnswer(owner, id, { criterionKey: "data.scheduled-feed", expectedVersion: 0, level: 4 }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       fieldErrors: { level: ["Level must be 0, 1, 2 or 3."] },
     });
-    await expect(saveAnswer(owner, id, { criterionKey: "data.no-such-thing", expectedVersion: 0, level: 1 })).rejects.toMatchObject({
+    await expect(
+      saveAnswer(owner, id, { criterionKey: "data.no-such-thing", expectedVersion: 0, level: 1 }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       fieldErrors: { criterionKey: [expect.stringContaining("not a criterion")] },
     });
-    await expect(saveAnswer(owner, id, { criterionKey: "data.scheduled-feed", expectedVersion: 0, notApplicable: true })).rejects.toMatchObject({
+    await expect(
+      saveAnswer(owner, id, { criterionKey: "data.scheduled-feed", expectedVersion: 0, notApplicable: true }),
+    ).rejects.toMatchObject({
       fieldErrors: { naReason: ["Say why this criterion does not apply."] },
     });
     await expect(
-      saveAnswer(owner, id, { criterionKey: "data.scheduled-feed", expectedVersion: 0, level: 1, evidence: [{ url: "javascript:alert(1)", label: "x" }] }),
+      saveAnswer(owner, id, {
+        criterionKey: "data.scheduled-feed",
+        expectedVersion: 0,
+        level: 1,
+        evidence: [{ url: "javascript:alert(1)", label: "x" }],
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     expect(await db.assessmentAnswer.count({ where: { assessmentId: id } })).toBe(0);
   });
@@ -72,28 +95,60 @@ describe("assessments", () => {
   it("refuses a criterion of another framework version", async () => {
     const { owner, id } = await setup();
     // A second version of the same framework with a criterion the pinned version lacks.
-    const pinned = await db.assessment.findUniqueOrThrow({ where: { id }, select: { frameworkVersion: { select: { frameworkId: true } } } });
-    const v2 = await db.frameworkVersion.create({ data: { frameworkId: pinned.frameworkVersion.frameworkId, version: 2 } });
-    const pillar = await db.frameworkPillar.create({ data: { versionId: v2.id, key: "extra", title: "Extra", description: "", position: 0 } });
-    await db.frameworkCriterion.create({
-      data: { versionId: v2.id, pillarId: pillar.id, key: "extra.only-in-v2", title: "Only in v2", whyItMatters: "", guidance: "", levels: ["a", "b", "c", "d"], weight: 1, remediation: "", position: 0 },
+    const pinned = await db.assessment.findUniqueOrThrow({
+      where: { id },
+      select: { frameworkVersion: { select: { frameworkId: true } } },
     });
-    await expect(saveAnswer(owner, id, { criterionKey: "extra.only-in-v2", expectedVersion: 0, level: 1 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const v2 = await db.frameworkVersion.create({
+      data: { frameworkId: pinned.frameworkVersion.frameworkId, version: 2 },
+    });
+    const pillar = await db.frameworkPillar.create({
+      data: { versionId: v2.id, key: "extra", title: "Extra", description: "", position: 0 },
+    });
+    await db.frameworkCriterion.create({
+      data: {
+        versionId: v2.id,
+        pillarId: pillar.id,
+        key: "extra.only-in-v2",
+        title: "Only in v2",
+        whyItMatters: "",
+        guidance: "",
+        levels: ["a", "b", "c", "d"],
+        weight: 1,
+        remediation: "",
+        position: 0,
+      },
+    });
+    await expect(
+      saveAnswer(owner, id, { criterionKey: "extra.only-in-v2", expectedVersion: 0, level: 1 }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("refuses a stale write and returns the current answer", async () => {
     const { owner, id } = await setup();
     const editor = await createMember(owner, "EDITOR");
     await saveAnswer(owner, id, { criterionKey: "ownership.owning-team", expectedVersion: 0, level: 1, notes: "mine" });
-    await saveAnswer(editor, id, { criterionKey: "ownership.owning-team", expectedVersion: 1, level: 3, notes: "theirs" });
-    const stale = saveAnswer(owner, id, { criterionKey: "ownership.owning-team", expectedVersion: 1, level: 2, notes: "mine again" });
+    await saveAnswer(editor, id, {
+      criterionKey: "ownership.owning-team",
+      expectedVersion: 1,
+      level: 3,
+      notes: "theirs",
+    });
+    const stale = saveAnswer(owner, id, {
+      criterionKey: "ownership.owning-team",
+      expectedVersion: 1,
+      level: 2,
+      notes: "mine again",
+    });
     await expect(stale).rejects.toMatchObject({
       code: "CONFLICT",
       details: { current: { level: 3, notes: "theirs", version: 2, updatedBy: "Member" } },
     });
     // Two first answers to the same criterion: the second is a conflict too.
     await saveAnswer(owner, id, { criterionKey: "data.quality-checks", expectedVersion: 0, level: 1 });
-    await expect(saveAnswer(editor, id, { criterionKey: "data.quality-checks", expectedVersion: 0, level: 2 })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      saveAnswer(editor, id, { criterionKey: "data.quality-checks", expectedVersion: 0, level: 2 }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("completes with a stored snapshot, after which the assessment is read-only", async () => {
@@ -103,12 +158,20 @@ describe("assessments", () => {
     expect(score.verdict).toBe("READY");
     expect(score.readiness).toBe(100);
     const row = await db.assessment.findUniqueOrThrow({ where: { id }, include: { pillarScores: true, gaps: true } });
-    expect(row).toMatchObject({ status: "COMPLETED", verdict: "READY", readinessScore: 100, coverage: 1, openForPilotId: null });
+    expect(row).toMatchObject({
+      status: "COMPLETED",
+      verdict: "READY",
+      readinessScore: 100,
+      coverage: 1,
+      openForPilotId: null,
+    });
     expect(row.pillarScores).toHaveLength(6);
     expect(row.gaps).toHaveLength(0);
     expect((await db.pilot.findUniqueOrThrow({ where: { id: pilotId } })).latestAssessmentId).toBe(id);
 
-    await expect(saveAnswer(owner, id, { criterionKey: "data.scheduled-feed", expectedVersion: 1, level: 0 })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      saveAnswer(owner, id, { criterionKey: "data.scheduled-feed", expectedVersion: 1, level: 0 }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(completeAssessment(owner, id)).rejects.toMatchObject({ code: "CONFLICT" });
 
     // A new assessment can start now, and the history lists both.
@@ -134,7 +197,9 @@ describe("assessments", () => {
     const { owner, pilotId, id } = await setup();
     const other = await createAccount();
     await expect(getAssessment(other, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(saveAnswer(other, id, { criterionKey: "data.scheduled-feed", expectedVersion: 0, level: 3 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      saveAnswer(other, id, { criterionKey: "data.scheduled-feed", expectedVersion: 0, level: 3 }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(completeAssessment(other, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(startAssessment(other, pilotId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await listPilotAssessments(other, pilotId)).toEqual([]);
@@ -147,7 +212,9 @@ describe("assessments", () => {
     const { owner, pilotId, id } = await setup();
     const viewer = await createMember(owner, "VIEWER");
     expect((await getAssessment(viewer, id)).id).toBe(id);
-    await expect(saveAnswer(viewer, id, { criterionKey: "data.scheduled-feed", expectedVersion: 0, level: 3 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      saveAnswer(viewer, id, { criterionKey: "data.scheduled-feed", expectedVersion: 0, level: 3 }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(startAssessment(viewer, pilotId)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(completeAssessment(viewer, id)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });

@@ -19,7 +19,14 @@ describe("concurrent writers on one assessment", () => {
     await saveAnswer(owner, id, { criterionKey: "ownership.on-call", expectedVersion: 0, level: 0, notes: "start" });
 
     const results = await Promise.allSettled(
-      writers.map((w, i) => saveAnswer(w, id, { criterionKey: "ownership.on-call", expectedVersion: 1, level: (i % 3) + 1, notes: `writer ${i}` })),
+      writers.map((w, i) =>
+        saveAnswer(w, id, {
+          criterionKey: "ownership.on-call",
+          expectedVersion: 1,
+          level: (i % 3) + 1,
+          notes: `writer ${i}`,
+        }),
+      ),
     );
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -39,7 +46,9 @@ describe("concurrent writers on one assessment", () => {
     const { id: pilotId } = await createTestPilot(owner);
     const { id } = await startAssessment(owner, pilotId);
     const keys = (await getAssessment(owner, id)).framework.pillars.flatMap((p) => p.criteria.map((c) => c.key));
-    await Promise.all(keys.map((criterionKey) => saveAnswer(owner, id, { criterionKey, expectedVersion: 0, level: 2 })));
+    await Promise.all(
+      keys.map((criterionKey) => saveAnswer(owner, id, { criterionKey, expectedVersion: 0, level: 2 })),
+    );
     const detail = await getAssessment(owner, id);
     expect(detail.answers).toHaveLength(keys.length);
     expect(detail.score.coverage).toBe(1);

@@ -3,7 +3,12 @@ import { db, type Prisma } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { assertCan, type Actor } from "@/modules/orgs/roles";
-import { currentPublishedVersionId, loadVersionContent, toSpec, type VersionContent } from "@/modules/frameworks/service";
+import {
+  currentPublishedVersionId,
+  loadVersionContent,
+  toSpec,
+  type VersionContent,
+} from "@/modules/frameworks/service";
 import { scoreAssessment, type Answers, type Level, type ScoreResult } from "@/modules/scoring";
 import { answerInputSchema, type Evidence } from "./schemas";
 
@@ -67,7 +72,11 @@ interface WriteOptions {
 }
 
 /** Starts an assessment of a pilot on the current published framework version, or returns the open one. */
-export async function startAssessment(actor: Actor, pilotId: string, options: WriteOptions = {}): Promise<{ id: string; created: boolean }> {
+export async function startAssessment(
+  actor: Actor,
+  pilotId: string,
+  options: WriteOptions = {},
+): Promise<{ id: string; created: boolean }> {
   assertCan(actor, "assessment:write");
   const pilot = await db.pilot.findFirst({
     where: { id: pilotId, organizationId: actor.organizationId },
@@ -227,7 +236,11 @@ export async function saveAnswer(actor: Actor, assessmentId: string, input: unkn
 }
 
 /** Completes the assessment: scores it on the server and stores the snapshot. Read-only afterwards. */
-export async function completeAssessment(actor: Actor, assessmentId: string, options: WriteOptions = {}): Promise<ScoreResult> {
+export async function completeAssessment(
+  actor: Actor,
+  assessmentId: string,
+  options: WriteOptions = {},
+): Promise<ScoreResult> {
   assertCan(actor, "assessment:write");
   const detail = await getAssessment(actor, assessmentId);
   if (detail.status !== "IN_PROGRESS") throw conflict("This assessment is already completed.");
@@ -251,7 +264,11 @@ export async function completeAssessment(actor: Actor, assessmentId: string, opt
     });
     if (closed.count !== 1) throw conflict("This assessment is already completed.");
     // Answers saved between scoring and closing would make the snapshot stale: refuse instead.
-    const answersNow = await tx.assessmentAnswer.aggregate({ where: { assessmentId }, _sum: { version: true }, _count: true });
+    const answersNow = await tx.assessmentAnswer.aggregate({
+      where: { assessmentId },
+      _sum: { version: true },
+      _count: true,
+    });
     const answersScored = detail.answers.reduce((sum, a) => sum + a.version, 0);
     if ((answersNow._sum.version ?? 0) !== answersScored || answersNow._count !== detail.answers.length) {
       throw conflict("An answer changed while completing. Review the latest answers and complete again.");
@@ -332,7 +349,11 @@ export async function listPilotAssessments(actor: Actor, pilotId: string): Promi
 }
 
 /** The completed assessment before this one, for the change per pillar. */
-export async function previousCompleted(actor: Actor, pilotId: string, before: Date): Promise<AssessmentSummary | null> {
+export async function previousCompleted(
+  actor: Actor,
+  pilotId: string,
+  before: Date,
+): Promise<AssessmentSummary | null> {
   const all = await listPilotAssessments(actor, pilotId);
   return all.find((a) => a.status === "COMPLETED" && a.completedAt !== null && a.completedAt < before) ?? null;
 }

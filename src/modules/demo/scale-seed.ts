@@ -16,11 +16,59 @@ import { scoreAssessment, type Answers, type Level } from "@/modules/scoring";
  */
 
 const DAY = 86_400_000;
-const UNITS = ["Claims", "Underwriting", "Customer Service", "Finance", "Operations", "Marketing", "People", "Risk", "IT", "Sales"];
+const UNITS = [
+  "Claims",
+  "Underwriting",
+  "Customer Service",
+  "Finance",
+  "Operations",
+  "Marketing",
+  "People",
+  "Risk",
+  "IT",
+  "Sales",
+];
 const TEAMS_PER_UNIT = 4;
-const TAGS = ["llm", "rag", "classic-ml", "customer-facing", "internal", "document-ai", "forecasting", "sensitive-data", "real-time", "agent"];
-const NOUNS = ["triage", "summariser", "assistant", "forecaster", "classifier", "extractor", "copilot", "router", "scorer", "monitor", "matcher", "drafter"];
-const SUBJECTS = ["claims", "invoices", "tickets", "contracts", "emails", "quotes", "orders", "policies", "reports", "calls", "leads", "payments"];
+const TAGS = [
+  "llm",
+  "rag",
+  "classic-ml",
+  "customer-facing",
+  "internal",
+  "document-ai",
+  "forecasting",
+  "sensitive-data",
+  "real-time",
+  "agent",
+];
+const NOUNS = [
+  "triage",
+  "summariser",
+  "assistant",
+  "forecaster",
+  "classifier",
+  "extractor",
+  "copilot",
+  "router",
+  "scorer",
+  "monitor",
+  "matcher",
+  "drafter",
+];
+const SUBJECTS = [
+  "claims",
+  "invoices",
+  "tickets",
+  "contracts",
+  "emails",
+  "quotes",
+  "orders",
+  "policies",
+  "reports",
+  "calls",
+  "leads",
+  "payments",
+];
 
 /** A small deterministic generator, so a given size always builds the same portfolio. */
 function rng(seed: number) {
@@ -54,15 +102,24 @@ async function bulkInsert(tx: Prisma.TransactionClient, table: string, rows: obj
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const list = columns.map((c) => `"${c}"`).join(", ");
   const json = JSON.stringify(rows, (_key, value) => (value instanceof Date ? value.toISOString() : value));
-  await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${list}) SELECT ${list} FROM json_populate_recordset(NULL::"${table}", $1::json)`, json);
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "${table}" (${list}) SELECT ${list} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
+    json,
+  );
 }
 
-export async function seedScalePortfolio(pilotCount: number, ownerUserId: string, options: { now?: Date; onProgress?: Progress } = {}): Promise<ScaleSeedResult> {
+export async function seedScalePortfolio(
+  pilotCount: number,
+  ownerUserId: string,
+  options: { now?: Date; onProgress?: Progress } = {},
+): Promise<ScaleSeedResult> {
   const now = options.now ?? new Date();
   const random = rng(pilotCount);
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
 
-  const org = await createOrganization(ownerUserId, { name: `Scale portfolio (${pilotCount.toLocaleString("en")} pilots)` });
+  const org = await createOrganization(ownerUserId, {
+    name: `Scale portfolio (${pilotCount.toLocaleString("en")} pilots)`,
+  });
   const actor: Actor = { userId: ownerUserId, organizationId: org.id, role: "OWNER" };
   const version = await loadVersionContent(actor, await currentPublishedVersionId(actor));
   const spec = toSpec(version);
@@ -85,9 +142,26 @@ export async function seedScalePortfolio(pilotCount: number, ownerUserId: string
       const unitIndex = Math.floor(random() * UNITS.length);
       // Stage mix: many pilots, fewer in production, as in real portfolios.
       const stageRoll = random();
-      const finalStage: PilotStage = stageRoll < 0.12 ? "IDEA" : stageRoll < 0.55 ? "PILOT" : stageRoll < 0.75 ? "PRODUCTION_INTENT" : stageRoll < 0.93 ? "PRODUCTION" : "RETIRED";
+      const finalStage: PilotStage =
+        stageRoll < 0.12
+          ? "IDEA"
+          : stageRoll < 0.55
+            ? "PILOT"
+            : stageRoll < 0.75
+              ? "PRODUCTION_INTENT"
+              : stageRoll < 0.93
+                ? "PRODUCTION"
+                : "RETIRED";
       const path: PilotStage[] =
-        finalStage === "IDEA" ? ["IDEA"] : finalStage === "PILOT" ? ["IDEA", "PILOT"] : finalStage === "PRODUCTION_INTENT" ? ["IDEA", "PILOT", "PRODUCTION_INTENT"] : finalStage === "PRODUCTION" ? ["IDEA", "PILOT", "PRODUCTION_INTENT", "PRODUCTION"] : ["IDEA", "PILOT", "RETIRED"];
+        finalStage === "IDEA"
+          ? ["IDEA"]
+          : finalStage === "PILOT"
+            ? ["IDEA", "PILOT"]
+            : finalStage === "PRODUCTION_INTENT"
+              ? ["IDEA", "PILOT", "PRODUCTION_INTENT"]
+              : finalStage === "PRODUCTION"
+                ? ["IDEA", "PILOT", "PRODUCTION_INTENT", "PRODUCTION"]
+                : ["IDEA", "PILOT", "RETIRED"];
       const createdDaysAgo = 60 + Math.floor(random() * 640);
       let enteredDaysAgo = createdDaysAgo;
       const entered: number[] = [];
@@ -133,7 +207,10 @@ export async function seedScalePortfolio(pilotCount: number, ownerUserId: string
       let previousDaysAgo = Math.min(createdDaysAgo - 5, 540);
       let latestId: string | null = null;
       for (let a = 0; a < count; a++) {
-        const daysAgo = Math.max(1, Math.floor(previousDaysAgo * (a === 0 ? 0.9 + random() * 0.1 : 0.4 + random() * 0.45)));
+        const daysAgo = Math.max(
+          1,
+          Math.floor(previousDaysAgo * (a === 0 ? 0.9 + random() * 0.1 : 0.4 + random() * 0.45)),
+        );
         previousDaysAgo = daysAgo;
         const progress = (a - (count - 1)) * 0.35; // earlier assessments score lower
         const assessmentId = randomUUID();
@@ -174,9 +251,31 @@ export async function seedScalePortfolio(pilotCount: number, ownerUserId: string
           coverage: score.coverage,
           gates: score.gates as unknown as Prisma.InputJsonValue,
         });
-        score.pillars.forEach((p, position) => pillarScores.push({ id: randomUUID(), assessmentId, pillarKey: p.key, pillarTitle: p.title, position, score: p.score, coverage: p.coverage }));
+        score.pillars.forEach((p, position) =>
+          pillarScores.push({
+            id: randomUUID(),
+            assessmentId,
+            pillarKey: p.key,
+            pillarTitle: p.title,
+            position,
+            score: p.score,
+            coverage: p.coverage,
+          }),
+        );
         score.gaps.forEach((g, rank) =>
-          gaps.push({ id: randomUUID(), assessmentId, criterionKey: g.key, criterionTitle: g.title, pillarKey: g.pillarKey, isGate: g.isGate, level: g.level, targetLevel: g.targetLevel, priority: g.priority, rank, remediation: g.remediation }),
+          gaps.push({
+            id: randomUUID(),
+            assessmentId,
+            criterionKey: g.key,
+            criterionTitle: g.title,
+            pillarKey: g.pillarKey,
+            isGate: g.isGate,
+            level: g.level,
+            targetLevel: g.targetLevel,
+            priority: g.priority,
+            rank,
+            remediation: g.remediation,
+          }),
         );
         latestId = assessmentId;
       }
@@ -202,5 +301,10 @@ export async function seedScalePortfolio(pilotCount: number, ownerUserId: string
     answersWritten += answers.length;
     options.onProgress?.(Math.min(start + BATCH, pilotCount), pilotCount);
   }
-  return { organizationId: actor.organizationId, pilots: pilotCount, assessments: assessmentsWritten, answers: answersWritten };
+  return {
+    organizationId: actor.organizationId,
+    pilots: pilotCount,
+    assessments: assessmentsWritten,
+    answers: answersWritten,
+  };
 }

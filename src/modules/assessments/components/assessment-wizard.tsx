@@ -25,7 +25,7 @@ export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail
   const router = useRouter();
   const pillars = detail.framework.pillars;
   const keys = useMemo(() => pillars.flatMap((p) => p.criteria.map((c) => c.key)), [pillars]);
-  const { states, update, flush, keepMine, useTheirs } = useAnswerAutosave(detail.id, detail.answers, keys);
+  const { states, update, flush, keepMine, keepTheirs } = useAnswerAutosave(detail.id, detail.answers, keys);
   const [step, setStep] = useState(0); // pillars.length = the review step
   const [completing, startCompleting] = useTransition();
   const [completeError, setCompleteError] = useState<string | null>(null);
@@ -75,8 +75,18 @@ export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail
             </span>
             <span>{Math.round((score.coverage ?? 1) * 100)}%</span>
           </div>
-          <div className="mt-1 h-2 rounded-full bg-slate-200" role="progressbar" aria-label="Criteria answered" aria-valuemin={0} aria-valuemax={score.applicable} aria-valuenow={score.answered}>
-            <div className="h-2 rounded-full bg-brand-600 transition-all" style={{ width: `${(score.coverage ?? 1) * 100}%` }} />
+          <div
+            className="mt-1 h-2 rounded-full bg-slate-200"
+            role="progressbar"
+            aria-label="Criteria answered"
+            aria-valuemin={0}
+            aria-valuemax={score.applicable}
+            aria-valuenow={score.answered}
+          >
+            <div
+              className="h-2 rounded-full bg-brand-600 transition-all"
+              style={{ width: `${(score.coverage ?? 1) * 100}%` }}
+            />
           </div>
         </div>
         <nav aria-label="Assessment steps" className="mt-4">
@@ -109,7 +119,10 @@ export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail
                 type="button"
                 onClick={() => void go(pillars.length)}
                 aria-current={isReview ? "step" : undefined}
-                className={cn("w-full rounded-md px-3 py-2 text-left text-sm", isReview ? "bg-brand-50 font-semibold text-brand-800" : "text-slate-700 hover:bg-slate-100")}
+                className={cn(
+                  "w-full rounded-md px-3 py-2 text-left text-sm",
+                  isReview ? "bg-brand-50 font-semibold text-brand-800" : "text-slate-700 hover:bg-slate-100",
+                )}
               >
                 Review and complete
               </button>
@@ -143,7 +156,7 @@ export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail
                   readOnly={!canEdit}
                   onChange={(change, delay) => update(criterion.key, change, delay)}
                   onKeepMine={() => keepMine(criterion.key)}
-                  onUseTheirs={() => useTheirs(criterion.key)}
+                  onUseTheirs={() => keepTheirs(criterion.key)}
                 />
               ))}
             </div>
@@ -162,16 +175,23 @@ export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail
               Review and complete
             </h1>
             <p className="mt-1 text-sm text-slate-600">
-              Completing scores the assessment on the server and stores the result. It cannot be edited afterwards; a later assessment records later progress.
+              Completing scores the assessment on the server and stores the result. It cannot be edited afterwards; a
+              later assessment records later progress.
             </p>
             <div className="mt-6 overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
               <table className="min-w-full divide-y divide-slate-200 text-sm">
                 <caption className="sr-only">Answers and provisional scores per pillar</caption>
                 <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
                   <tr>
-                    <th scope="col" className="px-4 py-3">Pillar</th>
-                    <th scope="col" className="px-4 py-3 text-right">Answered</th>
-                    <th scope="col" className="px-4 py-3 text-right">Provisional score</th>
+                    <th scope="col" className="px-4 py-3">
+                      Pillar
+                    </th>
+                    <th scope="col" className="px-4 py-3 text-right">
+                      Answered
+                    </th>
+                    <th scope="col" className="px-4 py-3 text-right">
+                      Provisional score
+                    </th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
@@ -185,7 +205,9 @@ export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail
                       <td className="px-4 py-3 text-right tabular-nums">
                         {p.answered}/{p.applicable}
                       </td>
-                      <td className="px-4 py-3 text-right tabular-nums">{p.score === null ? "Not scored" : roundScore(p.score)}</td>
+                      <td className="px-4 py-3 text-right tabular-nums">
+                        {p.score === null ? "Not scored" : roundScore(p.score)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -194,7 +216,8 @@ export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail
             <div className="mt-6 space-y-4">
               {score.answered < score.applicable && (
                 <Notice tone="warning" title={`${score.applicable - score.answered} criteria are unanswered`}>
-                  You can complete now, but the verdict will be “Incomplete” until every applicable criterion has an answer.
+                  You can complete now, but the verdict will be “Incomplete” until every applicable criterion has an
+                  answer.
                 </Notice>
               )}
               {problems > 0 && (

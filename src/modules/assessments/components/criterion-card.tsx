@@ -44,7 +44,12 @@ function SaveStatus({ state }: { state: CriterionState["save"] }) {
             : state.kind === "conflict"
               ? "Conflict: choose a version"
               : "";
-  const tone = state.kind === "saved" ? "text-emerald-700" : state.kind === "idle" || state.kind === "saving" || state.kind === "pending" ? "text-slate-500" : "text-red-700";
+  const tone =
+    state.kind === "saved"
+      ? "text-emerald-700"
+      : state.kind === "idle" || state.kind === "saving" || state.kind === "pending"
+        ? "text-slate-500"
+        : "text-red-700";
   return (
     <span role="status" aria-live="polite" className={cn("text-xs font-medium", tone)}>
       {text}
@@ -52,7 +57,19 @@ function SaveStatus({ state }: { state: CriterionState["save"] }) {
   );
 }
 
-function Conflict({ mine, theirs, message, onKeepMine, onUseTheirs }: { mine: Draft; theirs: AnswerView; message: string; onKeepMine: () => void; onUseTheirs: () => void }) {
+function Conflict({
+  mine,
+  theirs,
+  message,
+  onKeepMine,
+  onUseTheirs,
+}: {
+  mine: Draft;
+  theirs: AnswerView;
+  message: string;
+  onKeepMine: () => void;
+  onUseTheirs: () => void;
+}) {
   return (
     <div role="alert" className="mt-4 rounded-md bg-amber-50 p-4 text-sm text-amber-950 ring-1 ring-amber-300">
       <p className="font-semibold">{message}</p>
@@ -94,7 +111,11 @@ export function CriterionCard({ criterion, state, readOnly, onChange, onKeepMine
             {criterion.title}
           </h3>
           <div className="mt-1 flex flex-wrap gap-2">
-            {criterion.isGate && <Badge className="bg-red-50 text-red-800 ring-red-200">Gate: must reach level {criterion.targetLevel}</Badge>}
+            {criterion.isGate && (
+              <Badge className="bg-red-50 text-red-800 ring-red-200">
+                Gate: must reach level {criterion.targetLevel}
+              </Badge>
+            )}
             {!criterion.isGate && <Badge>Target level {criterion.targetLevel}</Badge>}
             <Badge>Weight {criterion.weight}</Badge>
           </div>
@@ -110,9 +131,21 @@ export function CriterionCard({ criterion, state, readOnly, onChange, onKeepMine
         <p className="mt-2">{criterion.guidance}</p>
       </details>
 
-      {save.kind === "conflict" && <Conflict mine={draft} theirs={save.theirs} message={save.message} onKeepMine={onKeepMine} onUseTheirs={onUseTheirs} />}
+      {save.kind === "conflict" && (
+        <Conflict
+          mine={draft}
+          theirs={save.theirs}
+          message={save.message}
+          onKeepMine={onKeepMine}
+          onUseTheirs={onUseTheirs}
+        />
+      )}
 
-      <fieldset className="mt-4" disabled={locked || draft.notApplicable} aria-describedby={errors.level ? `${id}-level-error` : undefined}>
+      <fieldset
+        className="mt-4"
+        disabled={locked || draft.notApplicable}
+        aria-describedby={errors.level ? `${id}-level-error` : undefined}
+      >
         <legend className="text-sm font-medium text-slate-800">Maturity level</legend>
         <div className="mt-2 grid gap-2">
           {criterion.levels.map((description, level) => (
@@ -120,7 +153,9 @@ export function CriterionCard({ criterion, state, readOnly, onChange, onKeepMine
               key={level}
               className={cn(
                 "flex cursor-pointer gap-3 rounded-md p-3 text-sm ring-1 ring-inset",
-                draft.level === level && !draft.notApplicable ? "bg-brand-50 ring-brand-600" : "ring-slate-200 hover:bg-slate-50",
+                draft.level === level && !draft.notApplicable
+                  ? "bg-brand-50 ring-brand-600"
+                  : "ring-slate-200 hover:bg-slate-50",
               )}
             >
               <input
@@ -129,7 +164,7 @@ export function CriterionCard({ criterion, state, readOnly, onChange, onKeepMine
                 value={level}
                 checked={draft.level === level && !draft.notApplicable}
                 onChange={() => onChange({ level }, 250)}
-                className="mt-0.5 h-4 w-4 accent-brand-600"
+                className="mt-0.5 h-4 w-4 shrink-0 accent-brand-600"
               />
               <span>
                 <span className="font-semibold">
@@ -153,7 +188,9 @@ export function CriterionCard({ criterion, state, readOnly, onChange, onKeepMine
             type="checkbox"
             checked={draft.notApplicable}
             disabled={locked}
-            onChange={(e) => onChange({ notApplicable: e.target.checked, level: e.target.checked ? null : draft.level }, 250)}
+            onChange={(e) =>
+              onChange({ notApplicable: e.target.checked, level: e.target.checked ? null : draft.level }, 250)
+            }
             className="h-4 w-4 accent-brand-600"
           />
           Not applicable to this pilot
@@ -161,7 +198,10 @@ export function CriterionCard({ criterion, state, readOnly, onChange, onKeepMine
         {draft.notApplicable && (
           <div>
             <label htmlFor={`${id}-na`} className="block text-sm font-medium text-slate-800">
-              Why it does not apply <span className="text-red-600" aria-hidden="true">*</span>
+              Why it does not apply{" "}
+              <span className="text-red-600" aria-hidden="true">
+                *
+              </span>
             </label>
             <textarea
               id={`${id}-na`}
@@ -174,7 +214,10 @@ export function CriterionCard({ criterion, state, readOnly, onChange, onKeepMine
               onChange={(e) => onChange({ naReason: e.target.value })}
               className={cn(controlClass, "mt-1")}
             />
-            <p id={`${id}-na-hint`} className={cn("mt-1 text-xs", errors.naReason ? "font-medium text-red-700" : "text-slate-500")}>
+            <p
+              id={`${id}-na-hint`}
+              className={cn("mt-1 text-xs", errors.naReason ? "font-medium text-red-700" : "text-slate-500")}
+            >
               {errors.naReason?.join(" ") ?? "Required: a reviewer should be able to agree it does not apply."}
             </p>
           </div>
@@ -192,7 +235,13 @@ export function CriterionCard({ criterion, state, readOnly, onChange, onKeepMine
             className={cn(controlClass, "mt-1")}
           />
         </div>
-        <EvidenceList id={id} evidence={draft.evidence} disabled={locked} errors={errors} onChange={(evidence) => onChange({ evidence })} />
+        <EvidenceList
+          id={id}
+          evidence={draft.evidence}
+          disabled={locked}
+          errors={errors}
+          onChange={(evidence) => onChange({ evidence })}
+        />
         {save.kind === "error" && <p className="text-sm font-medium text-red-700">{save.message}</p>}
         {save.kind === "invalid" && <p className="text-sm font-medium text-red-700">{save.message}</p>}
       </div>
@@ -200,8 +249,21 @@ export function CriterionCard({ criterion, state, readOnly, onChange, onKeepMine
   );
 }
 
-function EvidenceList({ id, evidence, disabled, errors, onChange }: { id: string; evidence: Draft["evidence"]; disabled: boolean; errors: Record<string, string[] | undefined>; onChange: (e: Draft["evidence"]) => void }) {
-  const set = (i: number, change: Partial<Draft["evidence"][number]>) => onChange(evidence.map((e, j) => (j === i ? { ...e, ...change } : e)));
+function EvidenceList({
+  id,
+  evidence,
+  disabled,
+  errors,
+  onChange,
+}: {
+  id: string;
+  evidence: Draft["evidence"];
+  disabled: boolean;
+  errors: Record<string, string[] | undefined>;
+  onChange: (e: Draft["evidence"]) => void;
+}) {
+  const set = (i: number, change: Partial<Draft["evidence"][number]>) =>
+    onChange(evidence.map((e, j) => (j === i ? { ...e, ...change } : e)));
   return (
     <div>
       <p className="text-sm font-medium text-slate-800" id={`${id}-evidence`}>
@@ -213,19 +275,50 @@ function EvidenceList({ id, evidence, disabled, errors, onChange }: { id: string
             <label className="sr-only" htmlFor={`${id}-ev-label-${i}`}>
               Label of evidence link {i + 1}
             </label>
-            <input id={`${id}-ev-label-${i}`} placeholder="Label, e.g. Eval dashboard" value={e.label} disabled={disabled} onChange={(ev) => set(i, { label: ev.target.value })} className={controlClass} />
+            <input
+              id={`${id}-ev-label-${i}`}
+              placeholder="Label, e.g. Eval dashboard"
+              value={e.label}
+              disabled={disabled}
+              onChange={(ev) => set(i, { label: ev.target.value })}
+              className={controlClass}
+            />
             <label className="sr-only" htmlFor={`${id}-ev-url-${i}`}>
               Address of evidence link {i + 1}
             </label>
-            <input id={`${id}-ev-url-${i}`} type="url" placeholder="https://…" value={e.url} disabled={disabled} onChange={(ev) => set(i, { url: ev.target.value })} className={controlClass} />
-            <Button type="button" variant="ghost" disabled={disabled} onClick={() => onChange(evidence.filter((_, j) => j !== i))} aria-label={`Remove evidence link ${i + 1}`}>
+            <input
+              id={`${id}-ev-url-${i}`}
+              type="url"
+              placeholder="https://…"
+              value={e.url}
+              disabled={disabled}
+              onChange={(ev) => set(i, { url: ev.target.value })}
+              className={controlClass}
+            />
+            <Button
+              type="button"
+              variant="ghost"
+              disabled={disabled}
+              onClick={() => onChange(evidence.filter((_, j) => j !== i))}
+              aria-label={`Remove evidence link ${i + 1}`}
+            >
               Remove
             </Button>
           </li>
         ))}
       </ul>
-      {errors.evidence && <p className="mt-1 text-sm font-medium text-red-700">Each evidence link needs a label and a full address starting with https://.</p>}
-      <Button type="button" variant="secondary" className="mt-2" disabled={disabled || evidence.length >= 20} onClick={() => onChange([...evidence, { label: "", url: "" }])}>
+      {errors.evidence && (
+        <p className="mt-1 text-sm font-medium text-red-700">
+          Each evidence link needs a label and a full address starting with https://.
+        </p>
+      )}
+      <Button
+        type="button"
+        variant="secondary"
+        className="mt-2"
+        disabled={disabled || evidence.length >= 20}
+        onClick={() => onChange([...evidence, { label: "", url: "" }])}
+      >
         Add evidence link
       </Button>
     </div>

@@ -63,65 +63,87 @@ export function useAnswerAutosave(assessmentId: string, initial: AnswerView[], k
   const [states, setStates] = useState<Record<string, CriterionState>>(() => {
     const byKey = new Map(initial.map((a) => [a.criterionKey, a]));
     return Object.fromEntries(
-      keys.map((k) => [k, { draft: draftFrom(byKey.get(k)), version: byKey.get(k)?.version ?? 0, save: { kind: "idle" } }]),
+      keys.map((k) => [
+        k,
+        { draft: draftFrom(byKey.get(k)), version: byKey.get(k)?.version ?? 0, save: { kind: "idle" } },
+      ]),
     );
   });
+  // The ref is the source of truth for the async save logic; state mirrors it for rendering.
   const statesRef = useRef(states);
-  statesRef.current = states;
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const inFlight = useRef(new Set<string>());
   const again = useRef(new Set<string>());
 
   const patch = useCallback((key: string, next: Partial<CriterionState>) => {
-    setStates((prev) => ({ ...prev, [key]: { ...prev[key]!, ...next } }));
+    statesRef.current = { ...statesRef.current, [key]: { ...statesRef.current[key]!, ...next } };
+    setStates(statesRef.current);
   }, []);
 
-  const send = useCallback(
-    async (key: string, override?: { version: number }) => {
-      if (inFlight.current.has(key)) {
-        again.current.add(key); // saved again once the running request returns
-        return;
-      }
+  /** One request: saves the criterion's current draft against `version` (default: the one it was made on). */
+  const saveOnce = useCallback(
+    async (key: string, versionOverride?: number) => {
       const current = statesRef.current[key]!;
-      const version = override?.version ?? current.version;
-      inFlight.current.add(key);
       patch(key, { save: { kind: "saving" } });
       try {
         const response = await fetch(`/api/assessments/${assessmentId}/answers`, {
           method: "PUT",
           headers: { "content-type": "application/json" },
-          body: JSON.stringify(payload(key, version, current.draft)),
+          body: JSON.stringify(payload(key, versionOverride ?? current.version, current.draft)),
         });
         const body = await response.json().catch(() => ({}));
         if (response.ok) {
           const saved = body.answer as AnswerView;
-          statesRef.current = { ...statesRef.current, [key]: { ...statesRef.current[key]!, version: saved.version } };
           patch(key, { version: saved.version, save: { kind: "saved", at: saved.updatedAt } });
         } else if (response.status === 409 && body.current) {
-          again.current.delete(key);
+          again.current.delete(key); // nothing more is sent until the person chooses
           patch(key, { save: { kind: "conflict", theirs: body.current as AnswerView, message: body.detail } });
         } else if (response.status === 400) {
-          patch(key, { save: { kind: "invalid", errors: body.errors ?? {}, message: body.detail ?? "Check this answer." } });
+          patch(key, {
+            save: { kind: "invalid", errors: body.errors ?? {}, message: body.detail ?? "Check this answer." },
+          });
         } else {
-          patch(key, { save: { kind: "error", message: body.detail ?? "Could not save. Check your connection; we will retry when you edit again." } });
+          patch(key, { save: { kind: "error", message: body.detail ?? "Could not save. Edit again to retry." } });
         }
       } catch {
-        patch(key, { save: { kind: "error", message: "Could not save: the server did not answer. Your answer is kept here; edit again to retry." } });
-      } finally {
-        inFlight.current.delete(key);
-        if (again.current.delete(key)) void send(key);
+        patch(key, {
+          save: {
+            kind: "error",
+            message: "Could not save: the server did not answer. Your answer is kept here; edit again to retry.",
+          },
+        });
       }
     },
     [assessmentId, patch],
+  );
+
+  /** Saves a criterion; one request at a time per criterion, and once more if it changed meanwhile. */
+  const send = useCallback(
+    async (key: string, versionOverride?: number) => {
+      if (inFlight.current.has(key)) {
+        again.current.add(key);
+        return;
+      }
+      inFlight.current.add(key);
+      try {
+        let override = versionOverride;
+        do {
+          again.current.delete(key);
+          await saveOnce(key, override);
+          override = undefined;
+        } while (again.current.has(key));
+      } finally {
+        inFlight.current.delete(key);
+      }
+    },
+    [saveOnce],
   );
 
   const update = useCallback(
     (key: string, change: Partial<Draft>, delay = DEBOUNCE_MS) => {
       const prev = statesRef.current[key]!;
       if (prev.save.kind === "conflict") return; // resolve the conflict first
-      const draft = { ...prev.draft, ...change };
-      statesRef.current = { ...statesRef.current, [key]: { ...prev, draft } };
-      patch(key, { draft, save: { kind: "pending" } });
+      patch(key, { draft: { ...prev.draft, ...change }, save: { kind: "pending" } });
       const timer = timers.current.get(key);
       if (timer) clearTimeout(timer);
       timers.current.set(
@@ -149,31 +171,31 @@ export function useAnswerAutosave(assessmentId: string, initial: AnswerView[], k
     (key: string) => {
       const state = statesRef.current[key]!;
       if (state.save.kind !== "conflict") return;
-      void send(key, { version: state.save.theirs.version });
+      void send(key, state.save.theirs.version);
     },
     [send],
   );
 
-  const useTheirs = useCallback(
+  const keepTheirs = useCallback(
     (key: string) => {
       const state = statesRef.current[key]!;
       if (state.save.kind !== "conflict") return;
       const theirs = state.save.theirs;
-      const next = { draft: draftFrom(theirs), version: theirs.version, save: { kind: "saved", at: theirs.updatedAt } as SaveState };
-      statesRef.current = { ...statesRef.current, [key]: next };
-      patch(key, next);
+      patch(key, { draft: draftFrom(theirs), version: theirs.version, save: { kind: "saved", at: theirs.updatedAt } });
     },
     [patch],
   );
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
-      const unsaved = Object.values(statesRef.current).some((s) => ["pending", "saving", "conflict", "error"].includes(s.save.kind));
+      const unsaved = Object.values(statesRef.current).some((s) =>
+        ["pending", "saving", "conflict", "error"].includes(s.save.kind),
+      );
       if (unsaved) event.preventDefault();
     };
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
   }, []);
 
-  return { states, update, flush, keepMine, useTheirs };
+  return { states, update, flush, keepMine, keepTheirs };
 }

@@ -19,11 +19,21 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
 
   const breadcrumb = (
     <nav aria-label="Breadcrumb" className="mb-4 text-sm">
-      <Link href="/pilots" className="text-brand-700 hover:underline">Pilots</Link>
-      <span aria-hidden="true" className="mx-2 text-slate-400">/</span>
-      <Link href={`/pilots/${pilotId}`} className="text-brand-700 hover:underline">{detail.pilot.name}</Link>
-      <span aria-hidden="true" className="mx-2 text-slate-400">/</span>
-      <span aria-current="page" className="text-slate-600">{detail.status === "COMPLETED" ? "Assessment results" : "Assessment"}</span>
+      <Link href="/pilots" className="text-brand-700 hover:underline">
+        Pilots
+      </Link>
+      <span aria-hidden="true" className="mx-2 text-slate-400">
+        /
+      </span>
+      <Link href={`/pilots/${pilotId}`} className="text-brand-700 hover:underline">
+        {detail.pilot.name}
+      </Link>
+      <span aria-hidden="true" className="mx-2 text-slate-400">
+        /
+      </span>
+      <span aria-current="page" className="text-slate-600">
+        {detail.status === "COMPLETED" ? "Assessment results" : "Assessment"}
+      </span>
     </nav>
   );
 
