@@ -3,6 +3,8 @@ import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { orNotFound } from "@/lib/not-found";
+import { PilotReadiness } from "@/modules/assessments/components/pilot-readiness";
+import { listPilotAssessments } from "@/modules/assessments/service";
 import { requirePageContext } from "@/modules/orgs/context";
 import { can } from "@/modules/orgs/roles";
 import { ArchiveButton } from "@/modules/pilots/components/archive-button";
@@ -34,6 +36,7 @@ export default async function PilotPage({
   const flags = await searchParams;
   const pilot = await orNotFound(getPilot(ctx, id));
   const canWrite = can(ctx.role, "pilot:write");
+  const assessments = await listPilotAssessments(ctx, pilot.id);
 
   return (
     <article className="space-y-6">
@@ -88,6 +91,12 @@ export default async function PilotPage({
           person who owns its outcome.
         </Notice>
       )}
+
+      <PilotReadiness
+        pilotId={pilot.id}
+        assessments={assessments}
+        canAssess={can(ctx.role, "assessment:write") && !pilot.archivedAt}
+      />
 
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="p-6 lg:col-span-2">

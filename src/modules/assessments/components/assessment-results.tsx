@@ -1,0 +1,352 @@
+import { ButtonLink } from "@/components/ui/button";
+import { Badge, Card, Notice } from "@/components/ui/card";
+import type { GateResult, Level } from "@/modules/scoring";
+import type { AssessmentDetail, AssessmentSummary } from "../service";
+import { LEVEL_NAMES } from "./levels";
+import { PillarChart } from "./pillar-chart";
+import { formatChange, formatCoverage, formatDay, formatScore } from "./score-format";
+import { VERDICT_DESCRIPTIONS, VERDICT_LABELS, VerdictBadge } from "./verdict-badge";
+
+const GATE_STATUS: Record<GateResult["status"], { label: string; className: string; symbol: string }> = {
+  met: { label: "Met", className: "bg-emerald-50 text-emerald-800 ring-emerald-300", symbol: "✓" },
+  unmet: { label: "Unmet", className: "bg-red-50 text-red-800 ring-red-300", symbol: "✕" },
+  unanswered: { label: "Unanswered", className: "bg-slate-100 text-slate-700 ring-slate-300", symbol: "?" },
+  not_applicable: { label: "Not applicable", className: "bg-slate-50 text-slate-600 ring-slate-200", symbol: "–" },
+};
+
+function levelText(level: Level | null): string {
+  return level === null ? "none" : `${level} (${LEVEL_NAMES[level]})`;
+}
+
+function SectionHeading({ title, children }: { title: string; children?: React.ReactNode }) {
+  return (
+    <div className="mb-4">
+      <h2 className="text-base font-semibold text-slate-900">{title}</h2>
+      {children && <p className="mt-1 text-sm text-slate-600">{children}</p>}
+    </div>
+  );
+}
+
+function Figure({ label, children, note }: { label: string; children: React.ReactNode; note?: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-1">
+        {children}
+        {note && <span className="mt-1 block text-sm text-slate-600">{note}</span>}
+      </dd>
+    </div>
+  );
+}
+
+/** The change of one pillar since the previous completed assessment, in words. */
+function pillarChange(
+  key: string,
+  score: number | null,
+  previous: AssessmentSummary | null,
+): { text: string; tone: "up" | "down" | "flat" | "none" } {
+  if (!previous) return { text: "First assessment", tone: "none" };
+  const before = previous.pillarScores.find((p) => p.pillarKey === key);
+  if (!before) return { text: "New pillar", tone: "none" };
+  if (score === null) return { text: "Not scored now", tone: "none" };
+  if (before.score === null) return { text: "Not scored before", tone: "none" };
+  const delta = score - before.score;
+  const text = formatChange(delta);
+  return {
+    text: text === "No change" ? text : `${text} points`,
+    tone: text === "No change" ? "flat" : delta > 0 ? "up" : "down",
+  };
+}
+
+const CHANGE_TONE = { up: "text-emerald-700", down: "text-red-700", flat: "text-slate-600", none: "text-slate-500" };
+
+/** The results of a completed assessment: verdict, scores, gates, ranked gaps and the change since last time. */
+export function AssessmentResults({
+  detail,
+  previous,
+}: {
+  detail: AssessmentDetail;
+  previous: AssessmentSummary | null;
+}) {
+  const { score, framework, pilot } = detail;
+  const completed = detail.status === "COMPLETED";
+  const pillarTitle = new Map(framework.pillars.map((p) => [p.key, p.title]));
+  const criterionTitle = new Map(framework.pillars.flatMap((p) => p.criteria.map((c) => [c.key, c.title] as const)));
+  const answers = new Map(detail.answers.map((a) => [a.criterionKey, a]));
+
+  const scored = score.pillars.filter((p) => p.score !== null);
+  const weakest = scored.length ? scored.reduce((low, p) => (p.score! < low.score! ? p : low)) : null;
+  const notApplicable = detail.answers.filter((a) => a.notApplicable);
+  const unanswered = framework.pillars.flatMap((p) =>
+    p.criteria
+      .filter((c) => {
+        const a = answers.get(c.key);
+        return !a || (!a.notApplicable && a.level === null);
+      })
+      .map((c) => ({ key: c.key, title: c.title, pillar: p.title })),
+  );
+  const readinessChange =
+    previous && previous.readinessScore !== null && score.readiness !== null
+      ? formatChange(score.readiness - previous.readinessScore)
+      : null;
+
+  return (
+    <article className="space-y-6">
+      <header className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight text-slate-900">Assessment results: {pilot.name}</h1>
+          <p className="mt-1 text-slate-600">
+            {framework.frameworkName}, version {framework.version}
+          </p>
+          <p className="mt-1 text-sm text-slate-500">
+            {completed ? (
+              <>
+                Completed by {detail.completedBy ?? "a former member"} on{" "}
+                <time dateTime={detail.completedAt ?? undefined}>{formatDay(detail.completedAt)}</time>
+              </>
+            ) : (
+              "Not completed yet"
+            )}
+            {" · "}started <time dateTime={detail.startedAt}>{formatDay(detail.startedAt)}</time>
+            {detail.startedBy ? ` by ${detail.startedBy}` : ""}
+          </p>
+        </div>
+        <ButtonLink href={`/pilots/${pilot.id}`} variant="secondary" className="shrink-0">
+          <span aria-hidden="true">←</span> Back to {pilot.name}
+        </ButtonLink>
+      </header>
+
+      {completed && (
+        <Notice tone="info">
+          This assessment is completed and read-only: its scores are kept as they were on{" "}
+          {formatDay(detail.completedAt)}. To record changes, start a new assessment from the pilot&apos;s page.
+        </Notice>
+      )}
+
+      <Card className="p-6">
+        <dl className="grid gap-6 md:grid-cols-2 xl:grid-cols-4">
+          <Figure label="Verdict" note={VERDICT_DESCRIPTIONS[score.verdict]}>
+            <VerdictBadge verdict={score.verdict} size="lg" />
+          </Figure>
+          <Figure
+            label="Readiness score"
+            note={
+              <>
+                The lowest pillar{weakest ? ` (${weakest.title})` : ""}: a pilot is only as ready as its weakest link.
+                <span className="mt-1 block font-medium text-slate-800">
+                  Mean of pillars: <span className="tabular-nums">{formatScore(score.mean)}</span>
+                </span>
+              </>
+            }
+          >
+            <span className="text-3xl font-bold tabular-nums text-slate-900">{formatScore(score.readiness)}</span>
+            {score.readiness !== null && <span className="ml-1 text-sm text-slate-500">/ 100</span>}
+          </Figure>
+          <Figure
+            label="Coverage"
+            note={
+              <>
+                {score.answered} of {score.applicable} applicable criteria answered
+                {notApplicable.length > 0 && `; ${notApplicable.length} marked not applicable`}.
+              </>
+            }
+          >
+            <span className="text-3xl font-bold tabular-nums text-slate-900">{formatCoverage(score.coverage)}</span>
+          </Figure>
+          <Figure
+            label="Since the previous assessment"
+            note={
+              previous ? (
+                <>
+                  Readiness {formatScore(previous.readinessScore)} on {formatDay(previous.completedAt)}
+                  {previous.verdict && <>, verdict {VERDICT_LABELS[previous.verdict].toLowerCase()}</>}.
+                </>
+              ) : (
+                "There is no earlier completed assessment of this pilot to compare with."
+              )
+            }
+          >
+            <span className="text-3xl font-bold tabular-nums text-slate-900">
+              {previous ? (readinessChange ?? "—") : "First"}
+            </span>
+            {previous && readinessChange && readinessChange !== "No change" && (
+              <span className="ml-1 text-sm text-slate-500">points</span>
+            )}
+            {!previous && <span className="ml-1 text-sm text-slate-500">assessment</span>}
+          </Figure>
+        </dl>
+        <p className="mt-6 border-t border-slate-100 pt-4 text-xs text-slate-500">
+          Thresholds of this framework version: ready at {framework.thresholds.ready} or more, conditional at{" "}
+          {framework.thresholds.conditional} or more. Every gate must reach its target level before a pilot can be
+          called ready.
+        </p>
+      </Card>
+
+      <Card className="p-6">
+        <SectionHeading title="Pillar scores">
+          Each pillar scores 0–100 from the levels of its answered, applicable criteria, weighted.
+        </SectionHeading>
+        <PillarChart
+          pillars={score.pillars.map((p) => ({
+            key: p.key,
+            title: p.title,
+            score: p.score,
+            coverage: p.coverage,
+            answered: p.answered,
+            applicable: p.applicable,
+          }))}
+          thresholds={framework.thresholds}
+        />
+        <div className="mt-6 overflow-x-auto">
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">Pillar scores, coverage and change since the previous assessment</caption>
+            <thead>
+              <tr className="border-b border-slate-200 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+                <th scope="col" className="py-2 pr-4">
+                  Pillar
+                </th>
+                <th scope="col" className="py-2 pr-4 text-right">
+                  Score
+                </th>
+                <th scope="col" className="py-2 pr-4 text-right">
+                  Coverage
+                </th>
+                <th scope="col" className="py-2 text-right">
+                  {previous ? `Change since ${formatDay(previous.completedAt)}` : "Change"}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {score.pillars.map((p) => {
+                const change = pillarChange(p.key, p.score, previous);
+                return (
+                  <tr key={p.key}>
+                    <th scope="row" className="py-2 pr-4 text-left font-medium text-slate-900">
+                      {p.title}
+                      {weakest?.key === p.key && (
+                        <span className="ml-2 text-xs font-normal text-slate-500">(lowest)</span>
+                      )}
+                    </th>
+                    <td
+                      className={`py-2 pr-4 text-right tabular-nums ${p.score === null ? "text-slate-500" : "font-semibold"}`}
+                    >
+                      {formatScore(p.score)}
+                    </td>
+                    <td className="py-2 pr-4 text-right tabular-nums text-slate-700">
+                      {formatCoverage(p.coverage)}
+                      <span className="ml-1 text-xs text-slate-500">
+                        ({p.answered}/{p.applicable})
+                      </span>
+                    </td>
+                    <td className={`py-2 text-right tabular-nums ${CHANGE_TONE[change.tone]}`}>{change.text}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-5">
+        <Card className="p-6 lg:col-span-3">
+          <SectionHeading title={`Gaps to close (${score.gaps.length})`}>
+            Answered criteria below their target level, gates first, then by weight × shortfall.
+          </SectionHeading>
+          {score.gaps.length === 0 ? (
+            <p className="text-sm text-slate-600">
+              No gaps: every answered criterion meets its target level.
+              {unanswered.length > 0 && " Answer the remaining criteria to be sure."}
+            </p>
+          ) : (
+            <ol className="space-y-3">
+              {score.gaps.map((gap, i) => (
+                <li key={gap.key} className="rounded-md p-4 ring-1 ring-slate-200">
+                  <div className="flex flex-wrap items-center gap-2">
+                    <span
+                      className="inline-flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-slate-100 text-xs font-semibold text-slate-700"
+                      aria-label={`Rank ${i + 1}`}
+                    >
+                      {i + 1}
+                    </span>
+                    <h3 className="font-semibold text-slate-900">{gap.title}</h3>
+                    {gap.isGate && <Badge className="bg-red-50 text-red-800 ring-red-300">Gate</Badge>}
+                  </div>
+                  <p className="mt-1 text-xs text-slate-600">
+                    {pillarTitle.get(gap.pillarKey) ?? gap.pillarKey} · level {gap.level} → target {gap.targetLevel} ·
+                    priority {gap.priority}
+                  </p>
+                  <p className="mt-2 text-sm text-slate-800">
+                    <span className="font-medium">Next step: </span>
+                    {gap.remediation}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+        </Card>
+
+        <div className="space-y-6 lg:col-span-2">
+          <Card className="p-6">
+            <SectionHeading title="Gates">
+              A gate must reach its target level before the pilot can be called ready.
+            </SectionHeading>
+            <ul className="divide-y divide-slate-100">
+              {score.gates.map((gate) => {
+                const status = GATE_STATUS[gate.status];
+                return (
+                  <li key={gate.key} className="flex items-start justify-between gap-3 py-3">
+                    <div>
+                      <p className="text-sm font-medium text-slate-900">{gate.title}</p>
+                      <p className="text-xs text-slate-500">
+                        {pillarTitle.get(gate.pillarKey) ?? gate.pillarKey} · level {levelText(gate.level)} · target{" "}
+                        {levelText(gate.targetLevel)}
+                      </p>
+                    </div>
+                    <Badge className={status.className}>
+                      <span aria-hidden="true" className="mr-1">
+                        {status.symbol}
+                      </span>
+                      {status.label}
+                    </Badge>
+                  </li>
+                );
+              })}
+            </ul>
+          </Card>
+
+          {unanswered.length > 0 && (
+            <Card className="p-6">
+              <SectionHeading title={`Not answered (${unanswered.length})`}>
+                Unanswered criteria count against coverage; until all are answered the verdict stays incomplete.
+              </SectionHeading>
+              <ul className="space-y-1 text-sm">
+                {unanswered.map((c) => (
+                  <li key={c.key}>
+                    <span className="text-slate-900">{c.title}</span>
+                    <span className="text-slate-500"> · {c.pillar}</span>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          )}
+
+          {notApplicable.length > 0 && (
+            <Card className="p-6">
+              <SectionHeading title={`Not applicable (${notApplicable.length})`}>
+                These criteria count toward no score.
+              </SectionHeading>
+              <ul className="space-y-3 text-sm">
+                {notApplicable.map((a) => (
+                  <li key={a.criterionKey}>
+                    <p className="font-medium text-slate-900">{criterionTitle.get(a.criterionKey) ?? a.criterionKey}</p>
+                    <p className="text-slate-600">{a.naReason}</p>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          )}
+        </div>
+      </div>
+    </article>
+  );
+}

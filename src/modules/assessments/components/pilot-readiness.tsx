@@ -1,0 +1,182 @@
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { DEFAULT_THRESHOLDS } from "@/modules/scoring";
+import type { AssessmentSummary } from "../service";
+import { ReadinessTrendChart, type TrendPoint } from "./readiness-trend-chart";
+import { formatCoverage, formatDay, formatScore } from "./score-format";
+import { StartAssessmentButton } from "./start-assessment-button";
+import { VERDICT_DESCRIPTIONS, VerdictBadge } from "./verdict-badge";
+
+/** The pilot page's readiness card: latest verdict, start or continue, trend and history. */
+export function PilotReadiness({
+  pilotId,
+  assessments,
+  canAssess,
+}: {
+  pilotId: string;
+  assessments: AssessmentSummary[];
+  canAssess: boolean;
+}) {
+  const completed = assessments.filter((a) => a.status === "COMPLETED" && a.completedAt !== null);
+  const latest = completed[0] ?? null;
+  const open = assessments.find((a) => a.status === "IN_PROGRESS") ?? null;
+  const points: TrendPoint[] = completed
+    .map((a) => ({ at: a.completedAt!.getTime(), readiness: a.readinessScore, mean: a.meanScore, verdict: a.verdict }))
+    .sort((a, b) => a.at - b.at);
+  const href = (id: string) => `/pilots/${pilotId}/assessments/${id}`;
+
+  return (
+    <section aria-labelledby="readiness-heading">
+      <Card className="p-6">
+        <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+          <div>
+            <h2 id="readiness-heading" className="text-base font-semibold">
+              Production readiness
+            </h2>
+            <p className="mt-1 text-sm text-slate-600">
+              Scored against the production checklist. Readiness is the lowest pillar score: a pilot is only as ready as
+              its weakest pillar.
+            </p>
+          </div>
+          {canAssess && <StartAssessmentButton pilotId={pilotId} inProgress={open !== null} again={latest !== null} />}
+        </div>
+
+        {latest ? (
+          <dl className="mt-5 grid gap-5 rounded-md bg-slate-50 p-4 ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-4">
+            <div className="lg:col-span-2">
+              <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Latest verdict</dt>
+              <dd className="mt-1">
+                {latest.verdict && <VerdictBadge verdict={latest.verdict} size="lg" />}
+                {latest.verdict && (
+                  <span className="mt-2 block text-sm text-slate-600">{VERDICT_DESCRIPTIONS[latest.verdict]}</span>
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Readiness</dt>
+              <dd className="mt-1">
+                <span className="text-3xl font-bold tabular-nums text-slate-900">
+                  {formatScore(latest.readinessScore)}
+                </span>
+                {latest.readinessScore !== null && <span className="ml-1 text-sm text-slate-500">/ 100</span>}
+                <span className="mt-1 block text-sm text-slate-700">
+                  Mean of pillars: <span className="tabular-nums">{formatScore(latest.meanScore)}</span>
+                </span>
+                <span className="block text-sm text-slate-500">Coverage {formatCoverage(latest.coverage)}</span>
+              </dd>
+            </div>
+            <div>
+              <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Assessed</dt>
+              <dd className="mt-1 text-sm text-slate-900">
+                <time dateTime={latest.completedAt!.toISOString()}>{formatDay(latest.completedAt)}</time>
+                <span className="block text-slate-500">Framework version {latest.frameworkVersion}</span>
+                <Link href={href(latest.id)} className="mt-1 inline-block font-medium text-brand-700 hover:underline">
+                  View results<span className="sr-only"> of {formatDay(latest.completedAt)}</span>
+                </Link>
+              </dd>
+            </div>
+          </dl>
+        ) : (
+          <div className="mt-5 rounded-md bg-slate-50 p-4 ring-1 ring-slate-200">
+            <p className="font-medium text-slate-900">Not assessed yet</p>
+            <p className="mt-1 text-sm text-slate-600">
+              No assessment of this pilot has been completed, so its readiness is not known.
+              {open
+                ? " One is in progress."
+                : canAssess
+                  ? " Start one to get a verdict and a ranked list of what stands between this pilot and production."
+                  : ""}
+            </p>
+          </div>
+        )}
+
+        {points.length >= 2 && (
+          <section className="mt-6" aria-labelledby="trend-heading">
+            <h3 id="trend-heading" className="text-sm font-semibold text-slate-900">
+              Readiness over time
+            </h3>
+            <ReadinessTrendChart points={points} thresholds={DEFAULT_THRESHOLDS} />
+            <p className="mt-1 text-xs text-slate-500">
+              Dashed lines: the default thresholds (ready {DEFAULT_THRESHOLDS.ready}, conditional{" "}
+              {DEFAULT_THRESHOLDS.conditional}). Each point is a completed assessment, by completion date.
+            </p>
+          </section>
+        )}
+        {points.length === 1 && (
+          <p className="mt-4 text-sm text-slate-500">The trend appears once a second assessment is completed.</p>
+        )}
+
+        {assessments.length > 0 && (
+          <section className="mt-6" aria-labelledby="history-heading">
+            <h3 id="history-heading" className="text-sm font-semibold text-slate-900">
+              Assessment history
+            </h3>
+            <div className="mt-2 overflow-x-auto">
+              <table className="min-w-full text-sm">
+                <thead>
+                  <tr className="border-b border-slate-200 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+                    <th scope="col" className="py-2 pr-4">
+                      Date
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      Verdict
+                    </th>
+                    <th scope="col" className="py-2 pr-4 text-right">
+                      Readiness
+                    </th>
+                    <th scope="col" className="py-2 pr-4 text-right">
+                      Mean of pillars
+                    </th>
+                    <th scope="col" className="py-2 pr-4 text-right">
+                      Framework
+                    </th>
+                    <th scope="col" className="py-2">
+                      <span className="sr-only">Open</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {assessments.map((a) =>
+                    a.status === "IN_PROGRESS" ? (
+                      <tr key={a.id} className="bg-brand-50/40">
+                        <td className="py-2 pr-4 text-slate-700">
+                          Started <time dateTime={a.startedAt.toISOString()}>{formatDay(a.startedAt)}</time>
+                        </td>
+                        <td className="py-2 pr-4 text-slate-600">In progress</td>
+                        <td className="py-2 pr-4 text-right text-slate-400">—</td>
+                        <td className="py-2 pr-4 text-right text-slate-400">—</td>
+                        <td className="py-2 pr-4 text-right tabular-nums text-slate-700">v{a.frameworkVersion}</td>
+                        <td className="py-2 text-right">
+                          <Link href={href(a.id)} className="font-medium text-brand-700 hover:underline">
+                            {canAssess ? "In progress — continue" : "In progress — view"}
+                          </Link>
+                        </td>
+                      </tr>
+                    ) : (
+                      <tr key={a.id}>
+                        <td className="py-2 pr-4 text-slate-900">
+                          <time dateTime={a.completedAt?.toISOString()}>{formatDay(a.completedAt)}</time>
+                        </td>
+                        <td className="py-2 pr-4">{a.verdict ? <VerdictBadge verdict={a.verdict} /> : "—"}</td>
+                        <td className="py-2 pr-4 text-right font-semibold tabular-nums">
+                          {formatScore(a.readinessScore)}
+                        </td>
+                        <td className="py-2 pr-4 text-right tabular-nums text-slate-700">{formatScore(a.meanScore)}</td>
+                        <td className="py-2 pr-4 text-right tabular-nums text-slate-700">v{a.frameworkVersion}</td>
+                        <td className="py-2 text-right">
+                          <Link href={href(a.id)} className="font-medium text-brand-700 hover:underline">
+                            View results<span className="sr-only"> of {formatDay(a.completedAt)}</span>
+                          </Link>
+                        </td>
+                      </tr>
+                    ),
+                  )}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        )}
+      </Card>
+    </section>
+  );
+}
