@@ -28,6 +28,7 @@ test("a team lead completes a whole assessment with the keyboard alone and sees 
 
   const steps = await page.getByRole("navigation", { name: "Assessment steps" }).getByRole("button").count();
   for (let step = 0; step < steps - 1; step++) {
+    const title = await page.getByRole("heading", { level: 1 }).innerText();
     const keys = await page
       .locator('input[type="radio"][value="0"]')
       .evaluateAll((els) => els.map((el) => (el as HTMLInputElement).name));
@@ -54,6 +55,7 @@ test("a team lead completes a whole assessment with the keyboard alone and sees 
         el.closest("nav") === null,
     );
     await page.keyboard.press("Enter");
+    await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(title);
   }
   await expect(page.getByRole("heading", { level: 1, name: "Review and complete" })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible();
