@@ -1,44 +1,36 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { EmptyState, PageHeader } from "@/components/ui/card";
 import { requirePageContext } from "@/modules/orgs/context";
 import { can } from "@/modules/orgs/roles";
-import { getRegistrySummary } from "@/modules/portfolio/summary";
-import { formatMoney } from "@/modules/pilots/format";
-import { STAGE_LABELS, STAGES } from "@/modules/pilots/stages";
+import { DashboardFilters } from "@/modules/portfolio/components/dashboard-filters";
+import { Headline } from "@/modules/portfolio/components/headline";
+import { Heatmap } from "@/modules/portfolio/components/heatmap";
+import {
+  CostPanel,
+  FunnelPanel,
+  RollupPanel,
+  StalledPanel,
+  TopGapsPanel,
+  TrendPanel,
+  VerdictPanel,
+} from "@/modules/portfolio/components/panels";
+import { hasPilotFilters, parsePortfolioFilters } from "@/modules/portfolio/filters";
+import { getPortfolio } from "@/modules/portfolio/queries";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-function Stat({ label, value, href, tone }: { label: string; value: string; href?: string; tone?: "warning" }) {
-  const body = (
-    <>
-      <dt className="text-sm text-slate-600">{label}</dt>
-      <dd
-        className={`mt-1 text-3xl font-bold tabular-nums ${tone === "warning" ? "text-amber-700" : "text-slate-900"}`}
-      >
-        {value}
-      </dd>
-    </>
-  );
-  return (
-    <Card className="p-5">
-      {href ? (
-        <Link href={href} className="block hover:opacity-80">
-          {body}
-        </Link>
-      ) : (
-        body
-      )}
-    </Card>
-  );
-}
-
-export default async function DashboardPage() {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requirePageContext();
-  const summary = await getRegistrySummary(ctx);
+  const filters = parsePortfolioFilters(await searchParams);
+  const portfolio = await getPortfolio(ctx, filters);
+  const filtered = hasPilotFilters(filters);
 
-  if (summary.total === 0) {
+  if (portfolio.headline.total === 0 && !filtered) {
     return (
       <>
         <PageHeader title="Dashboard" description={ctx.organizationName} />
@@ -48,7 +40,8 @@ export default async function DashboardPage() {
             can(ctx.role, "pilot:write") ? <ButtonLink href="/pilots/new">Register a pilot</ButtonLink> : undefined
           }
         >
-          Once pilots are registered, this page shows how the portfolio is moving towards production.
+          Once pilots are registered and assessed, this page shows how ready the portfolio is for production, which
+          pilots are stalled and which gaps recur.
         </EmptyState>
       </>
     );
@@ -56,36 +49,37 @@ export default async function DashboardPage() {
 
   return (
     <>
-      <PageHeader title="Dashboard" description={`${ctx.organizationName}: the AI pilot portfolio at a glance.`} />
-      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Stat label="Active pilots" value={String(summary.total)} href="/pilots" />
-        <Stat label="In production" value={String(summary.byStage.PRODUCTION)} href="/pilots?stage=PRODUCTION" />
-        <Stat
-          label="Without a named owner"
-          value={String(summary.withoutOwner)}
-          tone={summary.withoutOwner > 0 ? "warning" : undefined}
+      <PageHeader
+        title="Portfolio"
+        description={`${ctx.organizationName}: how ready the AI pilots are for production, and what stands in the way.`}
+      />
+      <DashboardFilters filters={portfolio.filters} facets={portfolio.facets} />
+      {portfolio.headline.total === 0 ? (
+        <EmptyState
+          title="No pilots match these filters"
+          action={
+            <ButtonLink href="/dashboard" variant="secondary">
+              Clear filters
+            </ButtonLink>
+          }
         />
-        <Stat
-          label="Monthly spend before production"
-          value={formatMoney(summary.preProductionMonthlySpend, ctx.currency)}
-        />
-      </dl>
-      <Card className="mt-6 p-6">
-        <h2 className="text-base font-semibold">Pilots by stage</h2>
-        <ul className="mt-4 grid gap-3 sm:grid-cols-5">
-          {STAGES.map((stage) => (
-            <li key={stage}>
-              <Link
-                href={`/pilots?stage=${stage}`}
-                className="block rounded-md bg-slate-50 p-4 ring-1 ring-slate-200 hover:bg-slate-100"
-              >
-                <span className="block text-2xl font-bold tabular-nums">{summary.byStage[stage]}</span>
-                <span className="text-sm text-slate-600">{STAGE_LABELS[stage]}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </Card>
+      ) : (
+        <div className="space-y-6">
+          <Headline headline={portfolio.headline} currency={ctx.currency} stalledDays={portfolio.filters.stalledDays} />
+          <Heatmap heatmap={portfolio.heatmap} filters={portfolio.filters} />
+          <div className="grid gap-6 lg:grid-cols-2">
+            <VerdictPanel verdicts={portfolio.verdicts} filters={portfolio.filters} />
+            <TopGapsPanel gaps={portfolio.topGaps} assessed={portfolio.headline.assessed} />
+            <FunnelPanel funnel={portfolio.funnel} />
+            <TrendPanel trend={portfolio.trend} />
+          </div>
+          <div className="grid gap-6 lg:grid-cols-2">
+            <StalledPanel stalled={portfolio.stalled} />
+            <CostPanel cost={portfolio.costVsReadiness} currency={ctx.currency} />
+          </div>
+          <RollupPanel rollup={portfolio.rollup} filters={portfolio.filters} currency={ctx.currency} />
+        </div>
+      )}
     </>
   );
 }

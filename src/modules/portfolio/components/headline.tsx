@@ -1,0 +1,115 @@
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { formatScore } from "@/modules/assessments/components/score-format";
+import { formatMoney } from "@/modules/pilots/format";
+import { STAGE_LABELS, STAGES } from "@/modules/pilots/stages";
+import type { PortfolioHeadline } from "../queries";
+
+const percent = (share: number | null) => (share === null ? "Not assessed" : `${Math.round(share * 100)}%`);
+
+function Figure({
+  label,
+  value,
+  detail,
+  tone,
+}: {
+  label: string;
+  value: string;
+  detail?: React.ReactNode;
+  tone?: "warning" | "muted";
+}) {
+  return (
+    <Card className="p-5">
+      <dt className="text-sm text-slate-600">{label}</dt>
+      <dd>
+        <span
+          className={`mt-1 block text-3xl font-bold tabular-nums ${tone === "warning" ? "text-amber-700" : tone === "muted" ? "text-slate-400" : "text-slate-900"}`}
+        >
+          {value}
+        </span>
+        {detail && <span className="mt-1 block text-xs text-slate-500">{detail}</span>}
+      </dd>
+    </Card>
+  );
+}
+
+export function Headline({
+  headline,
+  currency,
+  stalledDays,
+}: {
+  headline: PortfolioHeadline;
+  currency: string;
+  stalledDays: number;
+}) {
+  const spend = headline.preProductionSpend;
+  return (
+    <section aria-labelledby="headline-title">
+      <h2 id="headline-title" className="sr-only">
+        Headline figures
+      </h2>
+      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+        <Figure
+          label="Pilots"
+          value={String(headline.total)}
+          detail={`${headline.assessed} with a completed assessment`}
+        />
+        <Figure
+          label="Share assessed"
+          value={headline.total === 0 ? "No pilots" : percent(headline.assessedShare)}
+          tone={headline.assessedShare === null ? "muted" : undefined}
+        />
+        <Figure
+          label="Share ready"
+          value={percent(headline.readyShare)}
+          detail={
+            headline.readyShare === null
+              ? "No completed assessments yet"
+              : `${headline.ready} of ${headline.assessed} assessed pilots`
+          }
+          tone={headline.readyShare === null ? "muted" : undefined}
+        />
+        <Figure
+          label="Median readiness"
+          value={headline.medianReadiness === null ? "Not assessed" : formatScore(headline.medianReadiness)}
+          detail="Of each pilot's latest assessment (0–100)"
+          tone={headline.medianReadiness === null ? "muted" : undefined}
+        />
+        <Figure
+          label="Stalled pilots"
+          value={String(headline.stalled)}
+          detail={`Over ${stalledDays} days in pilot or production intent, or no assessment in 90 days`}
+          tone={headline.stalled > 0 ? "warning" : undefined}
+        />
+      </dl>
+      <div className="mt-4 grid gap-4 lg:grid-cols-[2fr_1fr]">
+        <Card className="p-5">
+          <h3 className="text-sm text-slate-600">Pilots by stage</h3>
+          <ul className="mt-2 grid grid-cols-5 gap-2">
+            {STAGES.map((stage) => (
+              <li key={stage}>
+                <Link
+                  href={`/pilots?stage=${stage}`}
+                  className="block rounded-md bg-slate-50 p-3 ring-1 ring-slate-200 hover:bg-slate-100"
+                >
+                  <span className="block text-xl font-bold tabular-nums">{headline.byStage[stage]}</span>
+                  <span className="text-xs text-slate-600">{STAGE_LABELS[stage]}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Card>
+        <Card className="p-5">
+          <h3 className="text-sm text-slate-600">Monthly spend on pilots not yet in production</h3>
+          <p className="mt-1 text-3xl font-bold tabular-nums">
+            {spend.amount === null ? "Unknown" : formatMoney(spend.amount, currency)}
+          </p>
+          <p className="mt-1 text-xs text-slate-500">
+            {spend.pilots} pilots in idea, pilot or production intent
+            {spend.withoutCost > 0 ? `; ${spend.withoutCost} without a recorded cost (not included)` : ""}.
+          </p>
+        </Card>
+      </div>
+    </section>
+  );
+}
