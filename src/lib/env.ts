@@ -24,6 +24,8 @@ const schema = z.object({
   NEXTAUTH_URL: optionalString,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   TEST_DATABASE_URL: optionalString,
+  // PostgreSQL server for `npm run bench` (a scratch database is created on it).
+  BENCH_DATABASE_URL: optionalString,
   CI: optionalString,
 });
 
