@@ -11,6 +11,7 @@ import {
 } from "@/modules/frameworks/service";
 import { scoreAssessment, type Answers, type Level, type ScoreResult } from "@/modules/scoring";
 import { answerInputSchema, type Evidence } from "./schemas";
+import { snapshotRows } from "./snapshot";
 
 /** An answer as the client sees it. */
 export interface AnswerView {
@@ -273,30 +274,9 @@ export async function completeAssessment(
     if ((answersNow._sum.version ?? 0) !== answersScored || answersNow._count !== detail.answers.length) {
       throw conflict("An answer changed while completing. Review the latest answers and complete again.");
     }
-    await tx.assessmentPillarScore.createMany({
-      data: score.pillars.map((p, position) => ({
-        assessmentId,
-        pillarKey: p.key,
-        pillarTitle: p.title,
-        position,
-        score: p.score,
-        coverage: p.coverage,
-      })),
-    });
-    await tx.assessmentGap.createMany({
-      data: score.gaps.map((g, rank) => ({
-        assessmentId,
-        criterionKey: g.key,
-        criterionTitle: g.title,
-        pillarKey: g.pillarKey,
-        isGate: g.isGate,
-        level: g.level,
-        targetLevel: g.targetLevel,
-        priority: g.priority,
-        rank,
-        remediation: g.remediation,
-      })),
-    });
+    const rows = snapshotRows(assessmentId, score);
+    await tx.assessmentPillarScore.createMany({ data: rows.pillarScores });
+    await tx.assessmentGap.createMany({ data: rows.gaps });
     // The pilot points at its latest completed assessment (by completion time).
     const pilot = await tx.pilot.findFirstOrThrow({
       where: { id: detail.pilot.id, organizationId: actor.organizationId },

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { PilotStage } from "@/generated/prisma/enums";
 import { db, type Prisma } from "@/lib/db";
 import { currentPublishedVersionId, loadVersionContent, toSpec } from "@/modules/frameworks/service";
+import { snapshotRows } from "@/modules/assessments/snapshot";
 import type { Actor } from "@/modules/orgs/roles";
 import { createOrganization } from "@/modules/orgs/service";
 import { scoreAssessment, type Answers, type Level } from "@/modules/scoring";
@@ -251,32 +252,9 @@ export async function seedScalePortfolio(
           coverage: score.coverage,
           gates: score.gates as unknown as Prisma.InputJsonValue,
         });
-        score.pillars.forEach((p, position) =>
-          pillarScores.push({
-            id: randomUUID(),
-            assessmentId,
-            pillarKey: p.key,
-            pillarTitle: p.title,
-            position,
-            score: p.score,
-            coverage: p.coverage,
-          }),
-        );
-        score.gaps.forEach((g, rank) =>
-          gaps.push({
-            id: randomUUID(),
-            assessmentId,
-            criterionKey: g.key,
-            criterionTitle: g.title,
-            pillarKey: g.pillarKey,
-            isGate: g.isGate,
-            level: g.level,
-            targetLevel: g.targetLevel,
-            priority: g.priority,
-            rank,
-            remediation: g.remediation,
-          }),
-        );
+        const snapshot = snapshotRows(assessmentId, score);
+        for (const row of snapshot.pillarScores) pillarScores.push({ id: randomUUID(), ...row });
+        for (const row of snapshot.gaps) gaps.push({ id: randomUUID(), ...row });
         latestId = assessmentId;
       }
       if (latestId) latest.push({ pilotId, assessmentId: latestId });

@@ -3,7 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { assertCan, type Actor } from "@/modules/orgs/roles";
-import { validateFrameworkSpec, type Level } from "@/modules/scoring";
+import { validateFrameworkSpec } from "@/modules/scoring";
 import {
   addCriterionSchema,
   addPillarSchema,
@@ -14,7 +14,14 @@ import {
   thresholdsSchema,
 } from "./admin-schemas";
 import type { CriterionContent, FrameworkContent } from "./default-framework";
-import { ensureDefaultFramework, loadVersionContent, toSpec, writeVersion, type VersionContent } from "./service";
+import {
+  ensureDefaultFramework,
+  loadVersionContent,
+  readVersionContent,
+  toSpec,
+  writeVersion,
+  type VersionContent,
+} from "./service";
 
 /**
  * Custom frameworks without a deploy: admins copy a version into a DRAFT, edit it, publish it.
@@ -197,58 +204,6 @@ export async function getVersionDetail(actor: Actor, versionId: unknown): Promis
     assessmentCount: meta._count.assessments,
     isCurrent: current?.id === id,
     draft: draft ? { id: draft.id, version: draft.version } : null,
-  };
-}
-
-/** A version's content read inside a transaction (the cached loader reads outside it). */
-async function readContent(tx: Tx, actor: Actor, versionId: string): Promise<VersionContent> {
-  const v = await tx.frameworkVersion.findFirst({
-    where: { id: versionId, framework: { organizationId: actor.organizationId } },
-    select: {
-      id: true,
-      version: true,
-      status: true,
-      readyThreshold: true,
-      conditionalThreshold: true,
-      framework: { select: { id: true, name: true } },
-      pillars: {
-        orderBy: { position: "asc" },
-        select: {
-          id: true,
-          key: true,
-          title: true,
-          description: true,
-          criteria: {
-            orderBy: { position: "asc" },
-            select: {
-              id: true,
-              key: true,
-              title: true,
-              whyItMatters: true,
-              guidance: true,
-              levels: true,
-              weight: true,
-              isGate: true,
-              targetLevel: true,
-              remediation: true,
-            },
-          },
-        },
-      },
-    },
-  });
-  if (!v) throw notFound("Framework version not found.");
-  return {
-    id: v.id,
-    frameworkId: v.framework.id,
-    frameworkName: v.framework.name,
-    version: v.version,
-    status: v.status,
-    thresholds: { ready: v.readyThreshold, conditional: v.conditionalThreshold },
-    pillars: v.pillars.map((p) => ({
-      ...p,
-      criteria: p.criteria.map((c) => ({ ...c, targetLevel: c.targetLevel as Level })),
-    })),
   };
 }
 
@@ -494,7 +449,7 @@ export async function publishDraft(
   return db.$transaction(async (tx) => {
     const locked = await lockVersion(tx, actor, id);
     if (locked.status !== "DRAFT") throw conflict(`Version ${locked.version} is already published.`);
-    const problems = publishProblems(await readContent(tx, actor, id));
+    const problems = publishProblems(await readVersionContent(tx, actor, id));
     if (problems.length > 0) {
       throw new AppError("BAD_REQUEST", `This draft cannot be published yet. ${problems.join(" ")}`, {
         _form: problems,

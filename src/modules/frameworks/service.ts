@@ -103,21 +103,16 @@ export async function currentPublishedVersionId(actor: Actor): Promise<string> {
   return latest.id;
 }
 
-// Published versions never change, so their content can be cached for the life of the process.
-const publishedCache = new Map<string, VersionContent>();
-
-/** A version's content, checked to belong to the actor's organisation. */
-export async function loadVersionContent(actor: Actor, versionId: string): Promise<VersionContent> {
-  const cached = publishedCache.get(versionId);
-  if (cached) {
-    // The cache never bypasses the tenant check.
-    const owned = await db.frameworkVersion.count({
-      where: { id: versionId, framework: { organizationId: actor.organizationId } },
-    });
-    if (owned !== 1) throw notFound("Framework version not found.");
-    return cached;
-  }
-  const version = await db.frameworkVersion.findFirst({
+/**
+ * Reads a version's content, checked to belong to the actor's organisation, through `client`
+ * (the app's client, or a transaction that must see its own writes).
+ */
+export async function readVersionContent(
+  client: Prisma.TransactionClient,
+  actor: Actor,
+  versionId: string,
+): Promise<VersionContent> {
+  const version = await client.frameworkVersion.findFirst({
     where: { id: versionId, framework: { organizationId: actor.organizationId } },
     select: {
       id: true,
@@ -153,7 +148,7 @@ export async function loadVersionContent(actor: Actor, versionId: string): Promi
     },
   });
   if (!version) throw notFound("Framework version not found.");
-  const content: VersionContent = {
+  return {
     id: version.id,
     frameworkId: version.framework.id,
     frameworkName: version.framework.name,
@@ -165,6 +160,23 @@ export async function loadVersionContent(actor: Actor, versionId: string): Promi
       criteria: p.criteria.map((c) => ({ ...c, targetLevel: c.targetLevel as Level })),
     })),
   };
+}
+
+// Published versions never change, so their content can be cached for the life of the process.
+const publishedCache = new Map<string, VersionContent>();
+
+/** A version's content, checked to belong to the actor's organisation; published ones are cached. */
+export async function loadVersionContent(actor: Actor, versionId: string): Promise<VersionContent> {
+  const cached = publishedCache.get(versionId);
+  if (cached) {
+    // The cache never bypasses the tenant check.
+    const owned = await db.frameworkVersion.count({
+      where: { id: versionId, framework: { organizationId: actor.organizationId } },
+    });
+    if (owned !== 1) throw notFound("Framework version not found.");
+    return cached;
+  }
+  const content = await readVersionContent(db, actor, versionId);
   if (content.status === "PUBLISHED") publishedCache.set(versionId, content);
   return content;
 }
