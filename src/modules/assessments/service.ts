@@ -261,6 +261,7 @@ export async function completeAssessment(
         meanScore: score.mean,
         coverage: score.coverage,
         gates: score.gates as unknown as Prisma.InputJsonValue,
+        gapKeys: score.gaps.map((g) => g.key),
       },
     });
     if (closed.count !== 1) throw conflict("This assessment is already completed.");

@@ -174,9 +174,11 @@ export async function seedScalePortfolio(
           fromStage: s === 0 ? null : path[s - 1]!,
           toStage: path[s]!,
           enteredAt: new Date(now.getTime() - enteredDaysAgo * DAY),
+          leftAt: null as Date | null,
           changedById: actor.userId,
         });
         enteredDaysAgo = Math.max(1, Math.floor(enteredDaysAgo * (0.35 + random() * 0.4)));
+        if (s < path.length - 1) stageChanges[stageChanges.length - 1]!.leftAt = new Date(now.getTime() - enteredDaysAgo * DAY);
       }
       const hasOwner = random() > 0.15;
       const monthlyRunCost = random() < 0.9 ? Math.round(200 + random() ** 2 * 25_000) : null;
@@ -251,6 +253,7 @@ export async function seedScalePortfolio(
           meanScore: score.mean,
           coverage: score.coverage,
           gates: score.gates as unknown as Prisma.InputJsonValue,
+          gapKeys: score.gaps.map((g) => g.key),
         });
         const snapshot = snapshotRows(assessmentId, score);
         for (const row of snapshot.pillarScores) pillarScores.push({ id: randomUUID(), ...row });

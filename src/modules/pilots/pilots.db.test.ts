@@ -102,6 +102,10 @@ describe("pilot registry", () => {
     const pilot = await getPilot(owner, id);
     expect(pilot.name).toBe("Renamed");
     expect(pilot.stageChanges.map((c) => c.toStage)).toEqual(["PRODUCTION_INTENT", "PILOT"]);
+    // The earlier stay ends when the next begins; the current one is open.
+    const stays = await db.pilotStageChange.findMany({ where: { pilotId: id }, orderBy: { enteredAt: "asc" } });
+    expect(stays[0]!.leftAt).toEqual(stays[1]!.enteredAt);
+    expect(stays[1]!.leftAt).toBeNull();
 
     await expect(
       updatePilot(owner, id, { ...pilotValues({ name: "Stale" }), expectedVersion: 1 }),

@@ -168,6 +168,7 @@ export async function updatePilot(
     });
     if (updated.count !== 1) throw conflict(STALE_EDIT);
     if (stageChanged) {
+      await tx.pilotStageChange.updateMany({ where: { pilotId: id, leftAt: null }, data: { leftAt: now } });
       await tx.pilotStageChange.create({
         data: { pilotId: id, fromStage: current.stage, toStage: data.stage, enteredAt: now, changedById: actor.userId },
       });

@@ -486,31 +486,28 @@ async function pilotFigures(s: Scope, f: PortfolioFilters, heatmapLimit: number)
 }
 
 /**
- * Criteria most often below target across the latest assessments. A criterion has at most one
- * gap row per assessment and a pilot one latest assessment, so count(*) counts distinct pilots.
- * Titles are looked up for the ten winners only, so the count reads just the index.
+ * Criteria most often below target across the latest assessments. Each assessment stores its
+ * gap keys as an array, so the count reads one row per pilot (no join to every gap row); the
+ * title, pillar and gate flag then come from one stored gap row per criterion. A key appears
+ * once per assessment and a pilot has one latest assessment, so count(*) counts distinct pilots.
  */
 async function topGapsQuery(s: Scope): Promise<SystemicGap[]> {
-  // With the index AssessmentGap(assessmentId, criterionKey, pillarKey, isGate) the count reads
-  // only the index; the title is then looked up for the ten winners, in one of their own rows.
   const rows = await db.$queryRaw<
     { criterionKey: string; title: string; pillarKey: string; isGate: boolean; pilots: unknown }[]
   >`
-    WITH top AS (
-      SELECT g."criterionKey", g."pillarKey", bool_or(g."isGate") AS "isGate", count(*)::int AS pilots,
-        max(g."assessmentId") AS sample
+    WITH counts AS (
+      SELECT k AS "criterionKey", count(*)::int AS pilots, max(a.id) AS sample
       FROM ${s.from(false)}
-      JOIN "AssessmentGap" g ON g."assessmentId" = p."latestAssessmentId"
+      JOIN "Assessment" a ON a.id = p."latestAssessmentId"
+      CROSS JOIN LATERAL unnest(a."gapKeys") AS k
       WHERE ${s.where()}
-      GROUP BY g."criterionKey", g."pillarKey"
-      ORDER BY pilots DESC, "isGate" DESC, g."criterionKey" COLLATE "C" ASC
-      LIMIT ${TOP_GAPS_LIMIT}
+      GROUP BY k
     )
-    SELECT top."criterionKey", top."pillarKey", top."isGate", top.pilots,
-      (SELECT g."criterionTitle" FROM "AssessmentGap" g
-        WHERE g."assessmentId" = top.sample AND g."criterionKey" = top."criterionKey" LIMIT 1) AS title
-    FROM top
-    ORDER BY top.pilots DESC, top."isGate" DESC, top."criterionKey" COLLATE "C" ASC`;
+    SELECT c."criterionKey", c.pilots, g."criterionTitle" AS title, g."pillarKey", g."isGate"
+    FROM counts c
+    JOIN "AssessmentGap" g ON g."assessmentId" = c.sample AND g."criterionKey" = c."criterionKey"
+    ORDER BY c.pilots DESC, g."isGate" DESC, c."criterionKey" COLLATE "C" ASC
+    LIMIT ${TOP_GAPS_LIMIT}`;
   return rows.map((r) => ({
     criterionKey: r.criterionKey,
     title: r.title,
@@ -521,9 +518,9 @@ async function topGapsQuery(s: Scope): Promise<SystemicGap[]> {
 }
 
 /**
- * Median days per stay in each stage, from the stage history. A past stay lasts from its change
- * to the pilot's next change; the current stay (no next change) lasts from stageEnteredAt to now.
- * Both count: leaving out current stays would hide exactly the pilots that are stuck.
+ * Median days per stay in each stage, from the stage history. A past stay lasts from entering
+ * the stage to leaving it (leftAt, stored when the next stage is entered); the current stay lasts
+ * until now. Both count: leaving out current stays would hide exactly the pilots that are stuck.
  */
 async function funnelQuery(s: Scope): Promise<Omit<FunnelStage, "pilots">[]> {
   // One aggregate row with a FILTERed median per stage: no sort of every stay by stage first.
@@ -538,12 +535,10 @@ async function funnelQuery(s: Scope): Promise<Omit<FunnelStage, "pilots">[]> {
   const [row] = await db.$queryRaw<Record<string, unknown>[]>`
     WITH stays AS (
       SELECT c."toStage" AS stage,
-        GREATEST(0, extract(epoch FROM
-          COALESCE(lead(c."enteredAt") OVER w - c."enteredAt", ${s.now} - p."stageEnteredAt")) / 86400) AS days
+        GREATEST(0, extract(epoch FROM COALESCE(c."leftAt", ${s.now}) - c."enteredAt") / 86400) AS days
       FROM ${s.from(false)}
       JOIN "PilotStageChange" c ON c."pilotId" = p.id
       WHERE ${s.where()}
-      WINDOW w AS (PARTITION BY c."pilotId" ORDER BY c."enteredAt")
     )
     SELECT ${perStage} FROM stays`;
   return STAGES.map((stage) => ({ stage, medianDays: num(row?.[stage]), stays: num0(row?.[`${stage}_stays`]) }));
