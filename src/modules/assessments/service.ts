@@ -260,7 +260,6 @@ export async function completeAssessment(
         readinessScore: score.readiness,
         meanScore: score.mean,
         coverage: score.coverage,
-        gates: score.gates as unknown as Prisma.InputJsonValue,
         gapKeys: score.gaps.map((g) => g.key),
       },
     });

@@ -252,7 +252,6 @@ export async function seedScalePortfolio(
           readinessScore: score.readiness,
           meanScore: score.mean,
           coverage: score.coverage,
-          gates: score.gates as unknown as Prisma.InputJsonValue,
           gapKeys: score.gaps.map((g) => g.key),
         });
         const snapshot = snapshotRows(assessmentId, score);
