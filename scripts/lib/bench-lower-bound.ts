@@ -53,14 +53,12 @@ export async function lowerBoundQueries(db: PrismaClient, org: string, now: Date
          ORDER BY a."readinessScore" ASC NULLS LAST, p.name LIMIT 50`,
     ),
     q(
-      `SELECT g."criterionKey", min(g."criterionTitle") AS title, bool_or(g."isGate") AS gate, count(*)::int AS n
-         FROM "Pilot" p JOIN "AssessmentGap" g ON g."assessmentId" = p."latestAssessmentId" WHERE ${active}
-         GROUP BY g."criterionKey" ORDER BY n DESC LIMIT 10`,
+      `SELECT k, count(*)::int AS n FROM "Pilot" p JOIN "Assessment" a ON a.id = p."latestAssessmentId", unnest(a."gapKeys") k
+         WHERE ${active} GROUP BY k ORDER BY n DESC LIMIT 10`,
     ),
     q(
-      `SELECT stage, percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median FROM (
-           SELECT c."toStage" AS stage, extract(epoch FROM COALESCE(lead(c."enteredAt") OVER (PARTITION BY c."pilotId" ORDER BY c."enteredAt") - c."enteredAt", $2::timestamp - p."stageEnteredAt")) / 86400 AS days
-           FROM "Pilot" p JOIN "PilotStageChange" c ON c."pilotId" = p.id WHERE ${active}) s GROUP BY stage`,
+      `SELECT c."toStage", percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM COALESCE(c."leftAt", $2::timestamp) - c."enteredAt")) AS median
+         FROM "Pilot" p JOIN "PilotStageChange" c ON c."pilotId" = p.id WHERE ${active} GROUP BY c."toStage"`,
       nowIso,
     ),
     q(
