@@ -49,7 +49,9 @@ describe("adding members", () => {
     await expect(
       setPasswordWithToken({ ...input, password: "someone else's pass", confirmPassword: "someone else's pass" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", fieldErrors: { token: [expect.any(String)] } });
-    await expect(authenticate({ email: "once@example.com", password: NEW_PASSWORD })).resolves.toBeTruthy();
+    await expect(authenticate({ email: "once@example.com", password: NEW_PASSWORD })).resolves.toMatchObject({
+      email: "once@example.com",
+    });
   });
 
   it("an expired link fails and sets nothing", async () => {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { formatDay, formatScore } from "@/modules/assessments/components/score-format";
 import { VERDICT_LABELS } from "@/modules/assessments/components/verdict-badge";
 import { formatCostPerOutcome, formatMoney } from "@/modules/pilots/format";
@@ -18,6 +19,15 @@ import type {
 import { CostScatter, FunnelChart, TrendChart, VerdictChart } from "./portfolio-charts";
 
 const verdictLabel = (v: VerdictCount["verdict"]) => (v === "NOT_ASSESSED" ? "Not assessed" : VERDICT_LABELS[v]);
+
+/** A column header of the small number tables beside each chart. */
+function Col({ children, right, padded }: { children: React.ReactNode; right?: boolean; padded?: boolean }) {
+  return (
+    <th scope="col" className={cn("py-1 font-medium", right && "text-right", padded && "pl-3")}>
+      {children}
+    </th>
+  );
+}
 
 function Panel({
   id,
@@ -124,15 +134,9 @@ export function FunnelPanel({ funnel }: { funnel: FunnelStage[] }) {
         <caption className="sr-only">Pilots and median days per stage</caption>
         <thead className="text-left text-xs text-slate-500">
           <tr>
-            <th scope="col" className="py-1 font-medium">
-              Stage
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              Pilots now
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              Median days in stage
-            </th>
+            <Col>Stage</Col>
+            <Col right>Pilots now</Col>
+            <Col right>Median days in stage</Col>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -172,21 +176,11 @@ export function StalledPanel({ stalled }: { stalled: StalledList }) {
             <caption className="sr-only">Stalled pilots, longest in stage first</caption>
             <thead className="sticky top-0 bg-white text-left text-xs text-slate-500">
               <tr>
-                <th scope="col" className="py-1 font-medium">
-                  Pilot
-                </th>
-                <th scope="col" className="py-1 font-medium">
-                  Stage
-                </th>
-                <th scope="col" className="py-1 text-right font-medium">
-                  Days in stage
-                </th>
-                <th scope="col" className="py-1 pl-3 font-medium">
-                  Last assessed
-                </th>
-                <th scope="col" className="py-1 pl-3 font-medium">
-                  Why
-                </th>
+                <Col>Pilot</Col>
+                <Col>Stage</Col>
+                <Col right>Days in stage</Col>
+                <Col padded>Last assessed</Col>
+                <Col padded>Why</Col>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -236,21 +230,11 @@ export function TrendPanel({ trend }: { trend: TrendMonth[] }) {
               <caption className="sr-only">Readiness per month</caption>
               <thead className="text-left text-xs text-slate-500">
                 <tr>
-                  <th scope="col" className="py-1 font-medium">
-                    Month
-                  </th>
-                  <th scope="col" className="py-1 text-right font-medium">
-                    Assessments
-                  </th>
-                  <th scope="col" className="py-1 text-right font-medium">
-                    Median
-                  </th>
-                  <th scope="col" className="py-1 text-right font-medium">
-                    Mean
-                  </th>
-                  <th scope="col" className="py-1 text-right font-medium">
-                    Ready
-                  </th>
+                  <Col>Month</Col>
+                  <Col right>Assessments</Col>
+                  <Col right>Median</Col>
+                  <Col right>Mean</Col>
+                  <Col right>Ready</Col>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -299,15 +283,9 @@ export function CostPanel({ cost, currency }: { cost: CostVsReadiness; currency:
               <caption className="sr-only">Cost per outcome and readiness per pilot</caption>
               <thead className="text-left text-xs text-slate-500">
                 <tr>
-                  <th scope="col" className="py-1 font-medium">
-                    Pilot
-                  </th>
-                  <th scope="col" className="py-1 text-right font-medium">
-                    Readiness
-                  </th>
-                  <th scope="col" className="py-1 text-right font-medium">
-                    Cost per outcome
-                  </th>
+                  <Col>Pilot</Col>
+                  <Col right>Readiness</Col>
+                  <Col right>Cost per outcome</Col>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
