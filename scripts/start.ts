@@ -6,6 +6,7 @@
  *  3. applies pending migrations, and seeds the demo organisation on first run;
  *  4. starts `next start`; with the embedded database it serves PGlite to the web server
  *     over PostgreSQL's wire protocol on a loopback port, so the app has one code path.
+ * `--dev` (npm run dev) does the same around `next dev`, without the production build.
  */
 import { spawn } from "node:child_process";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
@@ -24,6 +25,8 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+const dev = process.argv.includes("--dev");
+
 async function main() {
   if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
     fail(
@@ -32,9 +35,11 @@ async function main() {
     );
   }
 
-  buildIfNeeded(rawProcessEnv());
+  if (!dev) buildIfNeeded(rawProcessEnv());
 
-  const database = await openDatabase("the Preflight server (npm start)").catch((error: unknown) => {
+  const database = await openDatabase(
+    dev ? "the Preflight dev server (npm run dev)" : "the Preflight server (npm start)",
+  ).catch((error: unknown) => {
     if (error instanceof DataDirBusyError) fail(error.message);
     throw error;
   });
@@ -69,11 +74,11 @@ async function main() {
 
   const port = env.PORT;
   const secret = env.NEXTAUTH_SECRET ?? localSessionSecret(env.PREFLIGHT_DATA_DIR);
-  const child = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], {
+  const child = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(port)], {
     stdio: "inherit",
     env: {
       ...rawProcessEnv(),
-      NODE_ENV: "production",
+      NODE_ENV: dev ? "development" : "production",
       DATABASE_URL: databaseUrl,
       DATABASE_POOL_MAX: database.embedded ? "1" : String(env.DATABASE_POOL_MAX),
       NEXTAUTH_SECRET: secret,
