@@ -178,7 +178,8 @@ export async function seedScalePortfolio(
           changedById: actor.userId,
         });
         enteredDaysAgo = Math.max(1, Math.floor(enteredDaysAgo * (0.35 + random() * 0.4)));
-        if (s < path.length - 1) stageChanges[stageChanges.length - 1]!.leftAt = new Date(now.getTime() - enteredDaysAgo * DAY);
+        if (s < path.length - 1)
+          stageChanges[stageChanges.length - 1]!.leftAt = new Date(now.getTime() - enteredDaysAgo * DAY);
       }
       const hasOwner = random() > 0.15;
       const monthlyRunCost = random() < 0.9 ? Math.round(200 + random() ** 2 * 25_000) : null;
