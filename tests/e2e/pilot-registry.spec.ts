@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, signUp, snap, uniqueEmail } from "./helpers";
+import { PASSWORD, registerPilot, signUp, snap, uniqueEmail } from "./helpers";
 
 test("a team lead signs up, registers a pilot after fixing a field, and finds it again after signing back in", async ({
   page,
@@ -97,4 +97,29 @@ test("wrong passwords are refused, and repeated failures are slowed down", async
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Too many failed attempts" })).toBeVisible();
   await expect(page).toHaveURL(/\/signin/);
+});
+
+test("an editor moves a pilot to the next stage, then archives and restores it", async ({ page }) => {
+  await signUp(page, { name: "Eddie Editor", email: uniqueEmail("edit"), organization: "Edit Co" });
+  await registerPilot(page, "Stage mover");
+
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByRole("combobox", { name: "Stage" }).selectOption("PRODUCTION_INTENT");
+  await page.getByRole("textbox", { name: "Named owner (optional)" }).fill("Pat Owner");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Changes saved.")).toBeVisible();
+  const history = page.getByRole("list").filter({ hasText: "(from Pilot)" });
+  await expect(history).toContainText("Production intent");
+  await expect(page.getByText("No named owner")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Archive" }).click();
+  await expect(page.getByText(/This pilot was archived on/)).toBeVisible();
+  await page.goto("/pilots");
+  await expect(page.getByRole("link", { name: "Stage mover" })).toHaveCount(0);
+  await page.getByRole("link", { name: "Show archived pilots" }).click();
+  await page.getByRole("link", { name: "Stage mover" }).click();
+  await page.getByRole("button", { name: "Restore" }).click();
+  await expect(page.getByText(/This pilot was archived on/)).toHaveCount(0);
+  await page.goto("/pilots");
+  await expect(page.getByRole("link", { name: "Stage mover" })).toBeVisible();
 });

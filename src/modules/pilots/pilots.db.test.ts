@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createAccount, createMember, createTestPilot, pilotValues } from "@/modules/demo/factories";
+import { pilotListQuerySchema } from "./schemas";
 import { archivePilot, createPilot, getPilot, listPilotFacets, listPilots, restorePilot, updatePilot } from "./service";
 
 describe("pilot registry", () => {
@@ -119,6 +120,9 @@ describe("pilot registry", () => {
     await archivePilot(owner, id);
     expect(await listPilots(owner)).toHaveLength(0);
     expect((await listPilots(owner, { archived: "1" })).map((p) => p.name)).toEqual(["To archive"]);
+    // The page parses the URL query before calling the service, which parses it again.
+    const parsed = pilotListQuerySchema.parse({ archived: "1" });
+    expect((await listPilots(owner, parsed)).map((p) => p.name)).toEqual(["To archive"]);
     await restorePilot(owner, id);
     expect(await listPilots(owner)).toHaveLength(1);
   });

@@ -91,10 +91,11 @@ export const pilotListQuerySchema = z.object({
   unit: z.string().trim().max(80).optional().catch(undefined),
   sort: z.enum(PILOT_SORTS).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
+  // "1" in a URL; a boolean once parsed (parsing twice must give the same result).
   archived: z
-    .enum(["0", "1"])
+    .union([z.boolean(), z.enum(["0", "1"]).transform((v) => v === "1")])
     .optional()
     .catch(undefined)
-    .transform((v) => v === "1"),
+    .transform((v) => v === true),
 });
 export type PilotListQuery = z.output<typeof pilotListQuerySchema>;
