@@ -23,6 +23,22 @@ test("an executive sees the portfolio, filters it through the URL and downloads 
   expect(await page.locator(".recharts-wrapper").count()).toBeGreaterThanOrEqual(4);
   await snap(page, "14-dashboard");
 
+  // Re-sort the heatmap and regroup the rollup: both are links that keep the state in the URL.
+  await page
+    .locator("#heatmap")
+    .getByRole("link", { name: /^Readiness/ })
+    .click();
+  await expect(page).toHaveURL(/sort=-readiness/);
+  await expect(page.locator("#heatmap").getByRole("columnheader", { name: /Readiness/ })).toHaveAttribute(
+    "aria-sort",
+    "descending",
+  );
+  await page.getByRole("link", { name: "Group by owning team instead" }).click();
+  await expect(page).toHaveURL(/groupBy=team/);
+  await expect(page.getByRole("heading", { name: "By owning team" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Claims Operations Engineering" }).first()).toBeVisible();
+  await page.goto("/dashboard");
+
   // Filter by business unit: the figures and the URL change.
   await page.getByRole("combobox", { name: "Business unit" }).selectOption("Claims");
   await page.getByRole("button", { name: "Apply filters" }).click();
