@@ -22,10 +22,10 @@ import { PrismaClient } from "@/generated/prisma/client";
 import { installDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { applyMigrations } from "@/lib/database/migrations";
-import { signUp } from "@/modules/auth/accounts";
-import { seedScalePortfolio } from "@/modules/demo/scale-seed";
-import type { Actor } from "@/modules/orgs/roles";
-import { getPortfolio } from "@/modules/portfolio/queries";
+import { signUp } from "@/modules/auth";
+import { seedScalePortfolio } from "@/modules/demo";
+import type { Actor } from "@/modules/access/shared";
+import { getPortfolio } from "@/modules/portfolio";
 import { lowerBoundQueries } from "./lib/bench-lower-bound";
 
 function option(name: string, fallback: string): string {

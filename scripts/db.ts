@@ -11,9 +11,7 @@ import { installDb } from "@/lib/db";
 import { DataDirBusyError } from "@/lib/database/embedded";
 import { applyMigrations, createMigration } from "@/lib/database/migrations";
 import { openDatabase } from "@/lib/database/open";
-import { DEMO_LOGIN } from "@/modules/demo/demo-data";
-import { isEmptyDatabase, seedDemo } from "@/modules/demo/seed-demo";
-import { seedScalePortfolio } from "@/modules/demo/scale-seed";
+import { DEMO_LOGIN, isEmptyDatabase, seedDemo, seedScalePortfolio } from "@/modules/demo";
 
 /** `--pilots N`: also generate a portfolio of N pilots (for the scale benchmark). */
 function parsePilotsOption(args: string[]): number | null {

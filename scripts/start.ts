@@ -15,8 +15,7 @@ import { installDb } from "@/lib/db";
 import { applyMigrations } from "@/lib/database/migrations";
 import { openDatabase } from "@/lib/database/open";
 import { DataDirBusyError } from "@/lib/database/embedded";
-import { DEMO_LOGIN, DEMO_VIEWER } from "@/modules/demo/demo-data";
-import { isEmptyDatabase, seedDemo } from "@/modules/demo/seed-demo";
+import { DEMO_LOGIN, DEMO_VIEWER, isEmptyDatabase, seedDemo } from "@/modules/demo";
 import { buildIfNeeded, nextBin } from "./lib/build";
 import { localSessionSecret } from "./lib/secret";
 

@@ -1,6 +1,5 @@
-import { redirect } from "next/navigation";
-import { getSignedInUser } from "@/modules/orgs/context";
+import { redirectToLastOrg } from "@/modules/access";
 
 export default async function Home() {
-  redirect((await getSignedInUser()) ? "/dashboard" : "/signin");
+  return redirectToLastOrg();
 }

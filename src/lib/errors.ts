@@ -25,7 +25,8 @@ export class AppError extends Error {
     super(message);
     this.name = "AppError";
     this.code = code;
-    this.fieldErrors = fieldErrors;
+    // A bad request always says what is wrong: under `_form` when no one field is to blame.
+    this.fieldErrors = fieldErrors ?? (code === "BAD_REQUEST" ? { _form: [message] } : undefined);
     this.details = details;
   }
 
@@ -44,9 +45,29 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
+/**
+ * PostgreSQL's answer to text it cannot store: a NUL byte in text (22021) or in JSON (22P05).
+ * Input validation refuses such text first (parseInput); this catches any that arrives another
+ * way (a path segment, a query parameter) so the caller gets a 400 rather than a 500.
+ */
+const UNSTORABLE_TEXT = new Set(["22021", "22P05"]);
+
+function isUnstorableText(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  const { code, meta } = error as {
+    code?: unknown;
+    meta?: { driverAdapterError?: { cause?: Record<string, unknown> } };
+  };
+  const cause = meta?.driverAdapterError?.cause;
+  return [code, cause?.originalCode, cause?.code].some((c) => typeof c === "string" && UNSTORABLE_TEXT.has(c));
+}
+
 /** Logs an unexpected error with its detail and returns the generic one users see. */
 export function toPublicError(error: unknown, context: string): AppError {
   if (isAppError(error)) return error;
+  if (isUnstorableText(error)) {
+    return new AppError("BAD_REQUEST", "The request contains characters that cannot be stored, such as NUL bytes.");
+  }
   console.error(`[preflight] unexpected error in ${context}:`, error);
   return new AppError("INTERNAL", "Something went wrong on our side. Please try again.");
 }

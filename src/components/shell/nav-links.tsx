@@ -5,16 +5,16 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
 const LINKS = [
-  { href: "/dashboard", label: "Dashboard" },
-  { href: "/pilots", label: "Pilots" },
-  { href: "/settings", label: "Settings" },
+  { path: "/dashboard", label: "Dashboard" },
+  { path: "/pilots", label: "Pilots" },
+  { path: "/settings", label: "Settings" },
 ];
 
-export function NavLinks() {
+export function NavLinks({ slug }: { slug: string }) {
   const pathname = usePathname();
   return (
     <ul className="flex gap-1">
-      {LINKS.map((link) => {
+      {LINKS.map(({ path, label }) => ({ href: `/o/${slug}${path}`, label })).map((link) => {
         const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
           <li key={link.href}>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createAccount, createMember, createTestPilot } from "@/modules/demo/factories";
-import { DEFAULT_FRAMEWORK } from "@/modules/frameworks/default-framework";
+import { createAccount, createMember, createTestPilot } from "@/modules/demo";
+import { DEFAULT_FRAMEWORK } from "@/modules/frameworks";
 import { completeAssessment, getAssessment, listPilotAssessments, saveAnswer, startAssessment } from "./service";
 
 const allKeys = DEFAULT_FRAMEWORK.pillars.flatMap((p) => p.criteria.map((c) => c.key));

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { isAppError } from "@/lib/errors";
-import { createAccount, createMember, createTestPilot } from "@/modules/demo/factories";
+import { createAccount, createMember, createTestPilot } from "@/modules/demo";
 import { completeAssessment, getAssessment, saveAnswer, startAssessment } from "./service";
 
 const WRITERS = 12;

@@ -2,13 +2,13 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { assertCan, type Actor } from "@/modules/orgs/roles";
+import { assertCan, type Actor } from "@/modules/access/shared";
 import {
   currentPublishedVersionId,
   loadVersionContent,
   toSpec,
   type VersionContent,
-} from "@/modules/frameworks/service";
+} from "@/modules/frameworks";
 import { scoreAssessment, type Answers, type Level, type ScoreResult } from "@/modules/scoring";
 import { answerInputSchema, type Evidence } from "./schemas";
 import { snapshotRows } from "./snapshot";

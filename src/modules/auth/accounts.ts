@@ -2,14 +2,16 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { createOrganization, hashToken } from "@/modules/orgs/service";
+import { createOrganization, hashToken } from "@/modules/orgs";
 import { hashPassword } from "./password";
 import { setPasswordSchema, signUpSchema } from "./schemas";
 
 const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
 
 /** Creates the user and their organisation, with the user as its owner. */
-export async function signUp(input: unknown): Promise<{ userId: string; organizationId: string }> {
+export async function signUp(
+  input: unknown,
+): Promise<{ userId: string; organizationId: string; organizationSlug: string }> {
   const { name, email, password, organizationName } = parseInput(signUpSchema, input);
   const passwordHash = await hashPassword(password);
   try {
@@ -18,7 +20,7 @@ export async function signUp(input: unknown): Promise<{ userId: string; organiza
       if (existing) throw new AppError("BAD_REQUEST", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
       const user = await tx.user.create({ data: { name, email, passwordHash }, select: { id: true } });
       const org = await createOrganization(user.id, { name: organizationName }, tx);
-      return { userId: user.id, organizationId: org.id };
+      return { userId: user.id, organizationId: org.id, organizationSlug: org.slug };
     });
   } catch (error) {
     // Two sign-ups racing for one email: the unique index decides, the loser gets the same answer.

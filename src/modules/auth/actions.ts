@@ -1,15 +1,16 @@
 "use server";
 
-import type { ActionState } from "@/lib/action-state";
-import { runAction } from "@/lib/action";
+import { publicAction } from "@/modules/access";
 import { setPasswordWithToken, signUp } from "./accounts";
+import { setPasswordSchema, signUpSchema } from "./schemas";
 
-export async function signUpAction(input: Record<string, unknown>): Promise<ActionState> {
-  return runAction("signUp", async () => {
-    await signUp(input);
-  });
-}
+/** Creates the account and its organisation; the form then signs in and opens it. */
+export const signUpAction = publicAction({ name: "signUp", input: signUpSchema }, async ({ input }) => {
+  const { organizationSlug } = await signUp(input);
+  return { ok: true, data: { organizationSlug } };
+});
 
-export async function setPasswordAction(input: Record<string, unknown>): Promise<ActionState<{ email: string }>> {
-  return runAction("setPassword", async () => ({ ok: true, data: await setPasswordWithToken(input) }));
-}
+export const setPasswordAction = publicAction({ name: "setPassword", input: setPasswordSchema }, async ({ input }) => ({
+  ok: true,
+  data: await setPasswordWithToken(input),
+}));

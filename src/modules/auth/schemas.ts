@@ -1,13 +1,8 @@
 import { z } from "zod";
+import { emailSchema } from "@/lib/validation";
 import { PASSWORD_MIN_LENGTH } from "./password-rules";
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, "Enter your email address.")
-  .max(254, "Email is too long.")
-  .pipe(z.email("Enter a valid email address, like name@company.com."));
+export { emailSchema };
 
 export const newPasswordSchema = z
   .string()

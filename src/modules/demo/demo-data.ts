@@ -1,4 +1,4 @@
-import type { PilotFormValues } from "@/modules/pilots/schemas";
+import type { PilotFormValues } from "@/modules/pilots/shared";
 import type { PilotStage } from "@/generated/prisma/enums";
 
 export const DEMO_ORGANIZATION = "Meridian Insurance Group";

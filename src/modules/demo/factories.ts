@@ -2,11 +2,11 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Role } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
-import { signUp } from "@/modules/auth/accounts";
-import { addMember } from "@/modules/orgs/service";
-import type { Actor } from "@/modules/orgs/roles";
-import type { PilotFormValues } from "@/modules/pilots/schemas";
-import { createPilot } from "@/modules/pilots/service";
+import { signUp } from "@/modules/auth";
+import { addMember } from "@/modules/orgs";
+import type { Actor } from "@/modules/access/shared";
+import type { PilotFormValues } from "@/modules/pilots/shared";
+import { createPilot } from "@/modules/pilots";
 
 /**
  * Small builders shared by the demo seed and the tests. They go through the real service
@@ -17,6 +17,7 @@ const unique = () => randomBytes(4).toString("hex");
 export interface TestAccount extends Actor {
   email: string;
   password: string;
+  organizationSlug: string;
 }
 
 export async function createAccount(
@@ -24,13 +25,13 @@ export async function createAccount(
 ): Promise<TestAccount> {
   const email = overrides.email ?? `user-${unique()}@example.com`;
   const password = overrides.password ?? "correct horse battery staple";
-  const { userId, organizationId } = await signUp({
+  const { userId, organizationId, organizationSlug } = await signUp({
     name: overrides.name ?? "Test User",
     email,
     password,
     organizationName: overrides.organizationName ?? `Org ${unique()}`,
   });
-  return { userId, organizationId, role: "OWNER", email, password };
+  return { userId, organizationId, organizationSlug, role: "OWNER", email, password };
 }
 
 /** Adds a new member with `role` to the admin's organisation and returns them as an actor. */

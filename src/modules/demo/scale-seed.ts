@@ -2,10 +2,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { PilotStage } from "@/generated/prisma/enums";
 import { db, type Prisma } from "@/lib/db";
-import { currentPublishedVersionId, loadVersionContent, toSpec } from "@/modules/frameworks/service";
-import { snapshotRows } from "@/modules/assessments/snapshot";
-import type { Actor } from "@/modules/orgs/roles";
-import { createOrganization } from "@/modules/orgs/service";
+import { currentPublishedVersionId, loadVersionContent, toSpec } from "@/modules/frameworks";
+import { snapshotRows } from "@/modules/assessments";
+import type { Actor } from "@/modules/access/shared";
+import { createOrganization } from "@/modules/orgs";
 import { scoreAssessment, type Answers, type Level } from "@/modules/scoring";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { authenticate } from "@/modules/auth/credentials";
+import { authenticate } from "@/modules/auth";
 import { VERDICTS } from "@/modules/scoring";
 import { DEMO_ASSESSMENTS } from "./demo-assessments";
 import { DEMO_LOGIN, DEMO_PILOTS } from "./demo-data";

@@ -2,9 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { ActionState } from "@/lib/action-state";
-import { runAction } from "@/lib/action";
-import { requireContext } from "@/modules/orgs/context";
+import { z } from "zod";
+import { idSchema } from "@/lib/validation";
+import { orgAction, orgPath, type OrgContext } from "@/modules/access";
+import { addCriterionSchema, addPillarSchema, criterionSchema, pillarSchema, thresholdsSchema } from "./admin-schemas";
 import {
   addCriterion,
   addPillar,
@@ -18,122 +19,107 @@ import {
   updatePillar,
 } from "./admin-service";
 
-// Every action checks the role on the server (403 for viewers and editors); the service checks
-// it again and scopes every query to the organisation (404 for anyone else's ids).
+// The wrapper checks the role (403 for viewers and editors); the service checks it again and
+// scopes every query to the organisation (404 for anyone else's ids).
 
-const FRAMEWORKS = "/settings/frameworks";
+const frameworksPath = (ctx: OrgContext, rest = "") => orgPath(ctx.organizationSlug, `/settings/frameworks${rest}`);
 
-function refresh(versionId?: string) {
-  revalidatePath(FRAMEWORKS);
-  if (versionId) revalidatePath(`${FRAMEWORKS}/${versionId}`);
+function refresh(ctx: OrgContext, versionId?: string) {
+  revalidatePath(frameworksPath(ctx));
+  if (versionId) revalidatePath(frameworksPath(ctx, `/${versionId}`));
 }
 
-export async function createDraftAction(versionId: string): Promise<ActionState> {
-  return runAction("createDraftFromVersion", async () => {
-    const ctx = await requireContext("framework:manage");
-    const draft = await createDraftFromVersion(ctx, versionId);
-    refresh();
-    redirect(`${FRAMEWORKS}/${draft.id}?created=1`);
-  });
-}
+const version = z.object({ versionId: idSchema });
+const pillar = z.object({ pillarId: idSchema });
+const criterion = z.object({ criterionId: idSchema });
+const manage = "framework:manage" as const;
 
-export async function updateThresholdsAction(versionId: string, input: Record<string, unknown>): Promise<ActionState> {
-  return runAction(
-    "updateDraftThresholds",
-    async () => {
-      const ctx = await requireContext("framework:manage");
-      await updateDraftThresholds(ctx, versionId, input);
-      refresh(versionId);
-      return { ok: true, message: "Thresholds saved." };
-    },
-    input,
-  );
-}
+export const createDraftAction = orgAction(
+  { name: "createDraftFromVersion", permission: manage, input: version },
+  async ({ ctx, input }) => {
+    const draft = await createDraftFromVersion(ctx, input.versionId);
+    refresh(ctx);
+    redirect(frameworksPath(ctx, `/${draft.id}?toast=draft-created`));
+  },
+);
 
-export async function updatePillarAction(pillarId: string, input: Record<string, unknown>): Promise<ActionState> {
-  return runAction(
-    "updatePillar",
-    async () => {
-      const ctx = await requireContext("framework:manage");
-      const { versionId } = await updatePillar(ctx, pillarId, input);
-      refresh(versionId);
-      return { ok: true, message: "Pillar saved." };
-    },
-    input,
-  );
-}
+export const updateThresholdsAction = orgAction(
+  { name: "updateDraftThresholds", permission: manage, input: thresholdsSchema.and(version) },
+  async ({ ctx, input }) => {
+    await updateDraftThresholds(ctx, input.versionId, input);
+    refresh(ctx, input.versionId);
+    return { ok: true, message: "Thresholds saved." };
+  },
+);
 
-export async function addPillarAction(versionId: string, input: Record<string, unknown>): Promise<ActionState> {
-  return runAction(
-    "addPillar",
-    async () => {
-      const ctx = await requireContext("framework:manage");
-      const { key } = await addPillar(ctx, versionId, input);
-      refresh(versionId);
-      return { ok: true, message: `Pillar “${key}” added. Add at least one criterion to it before publishing.` };
-    },
-    input,
-  );
-}
+export const updatePillarAction = orgAction(
+  { name: "updatePillar", permission: manage, input: pillarSchema.and(pillar) },
+  async ({ ctx, input }) => {
+    const { versionId } = await updatePillar(ctx, input.pillarId, input);
+    refresh(ctx, versionId);
+    return { ok: true, message: "Pillar saved." };
+  },
+);
 
-export async function removePillarAction(pillarId: string): Promise<ActionState> {
-  return runAction("removePillar", async () => {
-    const ctx = await requireContext("framework:manage");
-    const { versionId } = await removePillar(ctx, pillarId);
-    refresh(versionId);
+export const addPillarAction = orgAction(
+  { name: "addPillar", permission: manage, input: addPillarSchema.and(version) },
+  async ({ ctx, input }) => {
+    const { key } = await addPillar(ctx, input.versionId, input);
+    refresh(ctx, input.versionId);
+    return { ok: true, message: `Pillar “${key}” added. Add at least one criterion to it before publishing.` };
+  },
+);
+
+export const removePillarAction = orgAction(
+  { name: "removePillar", permission: manage, input: pillar },
+  async ({ ctx, input }) => {
+    const { versionId } = await removePillar(ctx, input.pillarId);
+    refresh(ctx, versionId);
     return { ok: true, message: "Pillar removed." };
-  });
-}
+  },
+);
 
-export async function updateCriterionAction(criterionId: string, input: Record<string, unknown>): Promise<ActionState> {
-  return runAction(
-    "updateCriterion",
-    async () => {
-      const ctx = await requireContext("framework:manage");
-      const { versionId } = await updateCriterion(ctx, criterionId, input);
-      refresh(versionId);
-      return { ok: true, message: "Criterion saved." };
-    },
-    input,
-  );
-}
+export const updateCriterionAction = orgAction(
+  { name: "updateCriterion", permission: manage, input: criterionSchema.and(criterion) },
+  async ({ ctx, input }) => {
+    const { versionId } = await updateCriterion(ctx, input.criterionId, input);
+    refresh(ctx, versionId);
+    return { ok: true, message: "Criterion saved." };
+  },
+);
 
-export async function addCriterionAction(pillarId: string, input: Record<string, unknown>): Promise<ActionState> {
-  return runAction(
-    "addCriterion",
-    async () => {
-      const ctx = await requireContext("framework:manage");
-      const { key, versionId } = await addCriterion(ctx, pillarId, input);
-      refresh(versionId);
-      return { ok: true, message: `Criterion “${key}” added.` };
-    },
-    input,
-  );
-}
+export const addCriterionAction = orgAction(
+  { name: "addCriterion", permission: manage, input: addCriterionSchema.and(pillar) },
+  async ({ ctx, input }) => {
+    const { key, versionId } = await addCriterion(ctx, input.pillarId, input);
+    refresh(ctx, versionId);
+    return { ok: true, message: `Criterion “${key}” added.` };
+  },
+);
 
-export async function removeCriterionAction(criterionId: string): Promise<ActionState> {
-  return runAction("removeCriterion", async () => {
-    const ctx = await requireContext("framework:manage");
-    const { versionId } = await removeCriterion(ctx, criterionId);
-    refresh(versionId);
+export const removeCriterionAction = orgAction(
+  { name: "removeCriterion", permission: manage, input: criterion },
+  async ({ ctx, input }) => {
+    const { versionId } = await removeCriterion(ctx, input.criterionId);
+    refresh(ctx, versionId);
     return { ok: true, message: "Criterion removed." };
-  });
-}
+  },
+);
 
-export async function publishDraftAction(versionId: string): Promise<ActionState> {
-  return runAction("publishDraft", async () => {
-    const ctx = await requireContext("framework:manage");
-    await publishDraft(ctx, versionId);
-    refresh(versionId);
-    redirect(`${FRAMEWORKS}/${versionId}?published=1`);
-  });
-}
+export const publishDraftAction = orgAction(
+  { name: "publishDraft", permission: manage, input: version },
+  async ({ ctx, input }) => {
+    await publishDraft(ctx, input.versionId);
+    refresh(ctx, input.versionId);
+    redirect(frameworksPath(ctx, `/${input.versionId}?toast=version-published`));
+  },
+);
 
-export async function deleteDraftAction(versionId: string): Promise<ActionState> {
-  return runAction("deleteDraft", async () => {
-    const ctx = await requireContext("framework:manage");
-    await deleteDraft(ctx, versionId);
-    refresh();
-    redirect(`${FRAMEWORKS}?deleted=1`);
-  });
-}
+export const deleteDraftAction = orgAction(
+  { name: "deleteDraft", permission: manage, input: version },
+  async ({ ctx, input }) => {
+    await deleteDraft(ctx, input.versionId);
+    refresh(ctx);
+    redirect(frameworksPath(ctx, "?toast=draft-deleted"));
+  },
+);

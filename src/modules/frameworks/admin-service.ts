@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { assertCan, type Actor } from "@/modules/orgs/roles";
+import { assertCan, type Actor } from "@/modules/access/shared";
 import { validateFrameworkSpec } from "@/modules/scoring";
 import {
   addCriterionSchema,

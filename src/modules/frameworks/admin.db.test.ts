@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getAssessment, saveAnswer, startAssessment } from "@/modules/assessments/service";
-import { createAccount, createMember, createTestPilot } from "@/modules/demo/factories";
-import type { Actor } from "@/modules/orgs/roles";
+import { getAssessment, saveAnswer, startAssessment } from "@/modules/assessments";
+import { createAccount, createMember, createTestPilot } from "@/modules/demo";
+import type { Actor } from "@/modules/access/shared";
 import {
   addCriterion,
   addPillar,

@@ -28,7 +28,7 @@ describe("DEFAULT_FRAMEWORK", () => {
     });
   });
 
-  it("has the six pillars of DESIGN.md, in order", () => {
+  it("has the six pillars of the production checklist, in order", () => {
     expect(DEFAULT_FRAMEWORK.pillars.map((p) => p.key)).toEqual(PILLAR_KEYS);
   });
 

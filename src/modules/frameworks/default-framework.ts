@@ -1,7 +1,7 @@
 /**
  * The default framework: "Preflight Production Readiness", version 1.
  *
- * Six pillars of the production checklist in DESIGN.md. Levels follow the manual-versus-automated
+ * Six pillars of the production checklist (README, "What it does"; docs/scoring.md for the levels). Levels follow the manual-versus-automated
  * idea of Google's ML Test Score: 0 absent, 1 ad hoc (by hand, undocumented), 2 defined
  * (documented, on a schedule), 3 automated (on every change or continuously, with alerts).
  *

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { assertCan, type Actor } from "@/modules/orgs/roles";
+import { assertCan, type Actor } from "@/modules/access/shared";
 import type { Level } from "@/modules/scoring";
 import { DEFAULT_FRAMEWORK, type FrameworkContent } from "./default-framework";
 import type { VersionContent } from "./spec";

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { setPasswordWithToken } from "@/modules/auth/accounts";
-import { authenticate } from "@/modules/auth/credentials";
-import { createAccount, createMember, createTestPilot } from "@/modules/demo/factories";
-import { listPilots } from "@/modules/pilots/service";
-import type { Actor } from "./roles";
+import { setPasswordWithToken, authenticate } from "@/modules/auth";
+import { createAccount, createMember, createTestPilot } from "@/modules/demo";
+import { listPilots } from "@/modules/pilots";
+import type { Actor } from "@/modules/access/shared";
 import { addMember, changeMemberRole, hashToken, listMembers, removeMember } from "./service";
 
 const NEW_PASSWORD = "a brand new passphrase";
@@ -170,7 +169,7 @@ describe("changing roles and removing members", () => {
     const owner = await createAccount();
     const member = await createMember(owner, "EDITOR");
     await createTestPilot(owner);
-    expect(await listPilots(member)).toHaveLength(1);
+    expect((await listPilots(member)).items).toHaveLength(1);
 
     await removeMember(owner, { membershipId: (await membershipOf(member)).id });
 
@@ -213,11 +212,14 @@ describe("a user in several organisations", () => {
     await createTestPilot(client, { name: "Client pilot" });
     await createTestPilot(asClientEditor, { name: "Registered for the client" });
 
-    expect((await listPilots(consultant)).map((p) => p.name)).toEqual(["Consultancy's own pilot"]);
-    expect((await listPilots(asClientEditor)).map((p) => p.name).sort()).toEqual([
+    expect((await listPilots(consultant)).items.map((p) => p.name)).toEqual(["Consultancy's own pilot"]);
+    expect((await listPilots(asClientEditor)).items.map((p) => p.name).sort()).toEqual([
       "Client pilot",
       "Registered for the client",
     ]);
-    expect((await listPilots(client)).map((p) => p.name).sort()).toEqual(["Client pilot", "Registered for the client"]);
+    expect((await listPilots(client)).items.map((p) => p.name).sort()).toEqual([
+      "Client pilot",
+      "Registered for the client",
+    ]);
   });
 });

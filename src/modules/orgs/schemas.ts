@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { emailSchema } from "@/modules/auth/schemas";
-import { ROLES } from "./roles";
+import { emailSchema } from "@/lib/validation";
+import { ROLES, SLUG_PATTERN } from "@/modules/access/shared";
 
 export const organizationNameSchema = z
   .string()
@@ -9,6 +9,20 @@ export const organizationNameSchema = z
   .max(120, "Use at most 120 characters.");
 
 export const createOrganizationSchema = z.object({ name: organizationNameSchema });
+
+export const organizationSlugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(2, "Use at least 2 characters.")
+  .max(64, "Use at most 64 characters.")
+  .regex(SLUG_PATTERN, "Use lower-case letters, digits and hyphens, starting and ending with a letter or digit.");
+
+export const renameOrganizationSchema = z.object({
+  name: organizationNameSchema,
+  // Optional: renaming alone keeps the organisation's URLs.
+  slug: z.union([z.literal(""), organizationSlugSchema]).optional(),
+});
 
 export const addMemberSchema = z.object({
   email: emailSchema,

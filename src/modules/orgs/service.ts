@@ -4,20 +4,46 @@ import type { Role } from "@/generated/prisma/enums";
 import { db, type Prisma } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { assertCan, type Actor } from "./roles";
-import { addMemberSchema, changeRoleSchema, createOrganizationSchema, removeMemberSchema } from "./schemas";
+import { assertCan, type Actor } from "@/modules/access/shared";
+import {
+  addMemberSchema,
+  changeRoleSchema,
+  createOrganizationSchema,
+  removeMemberSchema,
+  renameOrganizationSchema,
+} from "./schemas";
 
 const SET_PASSWORD_TTL_MS = 7 * 24 * 60 * 60_000;
 
-function slugify(name: string): string {
+/** "Acme Insurance (UK)" → "acme-insurance-uk": the readable part of an organisation's URL. */
+export function slugify(name: string): string {
   const base = name
-    .toLowerCase()
     .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "")
-    .slice(0, 40);
-  return `${base || "org"}-${randomBytes(3).toString("hex")}`;
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 48)
+    .replace(/-+$/, "");
+  return base || "organisation";
 }
+
+/** The first free slug among base, base-2, base-3, …; the unique index still decides under races. */
+async function freeSlug(tx: Prisma.TransactionClient, name: string): Promise<string> {
+  const base = slugify(name);
+  const taken = new Set(
+    (
+      await tx.organization.findMany({
+        where: { OR: [{ slug: base }, { slug: { startsWith: `${base}-` } }] },
+        select: { slug: true },
+      })
+    ).map((o) => o.slug),
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002";
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -28,12 +54,20 @@ export async function createOrganization(
   userId: string,
   input: unknown,
   tx: Prisma.TransactionClient = db,
-): Promise<{ id: string; name: string }> {
+): Promise<{ id: string; name: string; slug: string }> {
   const { name } = parseInput(createOrganizationSchema, input);
-  return tx.organization.create({
-    data: { name, slug: slugify(name), memberships: { create: { userId, role: "OWNER" } } },
-    select: { id: true, name: true },
-  });
+  for (let attempt = 0; ; attempt++) {
+    const slug = attempt < 3 ? await freeSlug(tx, name) : `${slugify(name)}-${randomBytes(3).toString("hex")}`;
+    try {
+      return await tx.organization.create({
+        data: { name, slug, memberships: { create: { userId, role: "OWNER" } } },
+        select: { id: true, name: true, slug: true },
+      });
+    } catch (error) {
+      // Inside a caller's transaction a failed statement aborts it: only retry on our own.
+      if (!isUniqueViolation(error) || tx !== db || attempt >= 3) throw error;
+    }
+  }
 }
 
 export async function listMembers(actor: Actor) {
@@ -145,8 +179,20 @@ export async function removeMember(actor: Actor, input: unknown): Promise<void> 
   );
 }
 
-export async function renameOrganization(actor: Actor, input: unknown): Promise<void> {
+const SLUG_TAKEN = "Another organisation already uses this address. Choose another.";
+
+/** Renames the organisation and, when given, changes its slug (its URLs change with it). */
+export async function renameOrganization(actor: Actor, input: unknown): Promise<{ slug: string }> {
   assertCan(actor, "org:manage");
-  const { name } = parseInput(createOrganizationSchema, input);
-  await db.organization.update({ where: { id: actor.organizationId }, data: { name } });
+  const { name, slug } = parseInput(renameOrganizationSchema, input);
+  try {
+    return await db.organization.update({
+      where: { id: actor.organizationId },
+      data: { name, ...(slug ? { slug } : {}) },
+      select: { slug: true },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("BAD_REQUEST", SLUG_TAKEN, { slug: [SLUG_TAKEN] });
+    throw error;
+  }
 }

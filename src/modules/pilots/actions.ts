@@ -2,43 +2,51 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import type { ActionState } from "@/lib/action-state";
-import { runAction } from "@/lib/action";
-import { requireContext } from "@/modules/orgs/context";
+import { z } from "zod";
+import { orgAction, orgPath } from "@/modules/access";
+import { idSchema } from "@/lib/validation";
+import { pilotInputSchema, pilotUpdateSchema } from "./schemas";
 import { archivePilot, createPilot, restorePilot, updatePilot } from "./service";
 
-export async function createPilotAction(input: Record<string, unknown>): Promise<ActionState> {
-  return runAction("createPilot", async () => {
-    const ctx = await requireContext("pilot:write");
+export const createPilotAction = orgAction(
+  { name: "createPilot", permission: "pilot:write", input: pilotInputSchema },
+  async ({ ctx, input }) => {
     const { id } = await createPilot(ctx, input);
-    revalidatePath("/pilots");
-    redirect(`/pilots/${id}?created=1`);
-  });
-}
+    revalidatePath(orgPath(ctx.organizationSlug, "/pilots"));
+    redirect(orgPath(ctx.organizationSlug, `/pilots/${id}?toast=pilot-created`));
+  },
+);
 
-export async function updatePilotAction(id: string, input: Record<string, unknown>): Promise<ActionState> {
-  return runAction("updatePilot", async () => {
-    const ctx = await requireContext("pilot:write");
-    await updatePilot(ctx, id, input);
-    revalidatePath("/pilots");
-    redirect(`/pilots/${id}?saved=1`);
-  });
-}
+export const updatePilotAction = orgAction(
+  {
+    name: "updatePilot",
+    permission: "pilot:write",
+    // Flat, so field errors name the form's fields: { id, expectedVersion, ...fields }.
+    input: pilotInputSchema.and(pilotUpdateSchema).and(z.object({ id: idSchema })),
+  },
+  async ({ ctx, input }) => {
+    await updatePilot(ctx, input.id, input);
+    revalidatePath(orgPath(ctx.organizationSlug, "/pilots"));
+    redirect(orgPath(ctx.organizationSlug, `/pilots/${input.id}?toast=pilot-saved`));
+  },
+);
 
-export async function archivePilotAction(id: string): Promise<ActionState> {
-  return runAction("archivePilot", async () => {
-    const ctx = await requireContext("pilot:write");
-    await archivePilot(ctx, id);
-    revalidatePath("/pilots");
+const byId = z.object({ id: idSchema });
+
+export const archivePilotAction = orgAction(
+  { name: "archivePilot", permission: "pilot:write", input: byId },
+  async ({ ctx, input }) => {
+    await archivePilot(ctx, input.id);
+    revalidatePath(orgPath(ctx.organizationSlug, "/pilots"));
     return { ok: true, message: "Pilot archived." };
-  });
-}
+  },
+);
 
-export async function restorePilotAction(id: string): Promise<ActionState> {
-  return runAction("restorePilot", async () => {
-    const ctx = await requireContext("pilot:write");
-    await restorePilot(ctx, id);
-    revalidatePath("/pilots");
+export const restorePilotAction = orgAction(
+  { name: "restorePilot", permission: "pilot:write", input: byId },
+  async ({ ctx, input }) => {
+    await restorePilot(ctx, input.id);
+    revalidatePath(orgPath(ctx.organizationSlug, "/pilots"));
     return { ok: true, message: "Pilot restored." };
-  });
-}
+  },
+);

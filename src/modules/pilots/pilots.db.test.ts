@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createAccount, createMember, createTestPilot, pilotValues } from "@/modules/demo/factories";
-import { pilotListQuerySchema } from "./schemas";
+import { createAccount, createMember, createTestPilot, pilotValues } from "@/modules/demo";
+import type { Actor } from "@/modules/access/shared";
+import { PILOT_SORTS, pilotListQuerySchema, pilotListSearch } from "./schemas";
 import { archivePilot, createPilot, getPilot, listPilotFacets, listPilots, restorePilot, updatePilot } from "./service";
+
+/** The names on one page of the list. */
+async function names(actor: Actor, query: unknown = {}): Promise<string[]> {
+  return (await listPilots(actor, query)).items.map((p) => p.name);
+}
 
 describe("pilot registry", () => {
   it("creates a pilot with its first stage in the history and derives cost per outcome", async () => {
@@ -72,16 +78,10 @@ describe("pilot registry", () => {
       monthlyRunCost: "",
     });
 
-    expect((await listPilots(owner)).map((p) => p.name)).toEqual([
-      "Alpha churn model",
-      "Beta support copilot",
-      "Gamma fraud scoring",
-    ]);
-    expect((await listPilots(owner, { q: "copilot" })).map((p) => p.name)).toEqual(["Beta support copilot"]);
-    expect((await listPilots(owner, { stage: "PILOT", unit: "Sales" })).map((p) => p.name)).toEqual([
-      "Gamma fraud scoring",
-    ]);
-    expect((await listPilots(owner, { sort: "cost", dir: "desc" })).map((p) => p.name)).toEqual([
+    expect(await names(owner)).toEqual(["Alpha churn model", "Beta support copilot", "Gamma fraud scoring"]);
+    expect(await names(owner, { q: "copilot" })).toEqual(["Beta support copilot"]);
+    expect(await names(owner, { stage: "PILOT", unit: "Sales" })).toEqual(["Gamma fraud scoring"]);
+    expect(await names(owner, { sort: "cost", dir: "desc" })).toEqual([
       "Beta support copilot",
       "Alpha churn model",
       "Gamma fraud scoring",
@@ -118,13 +118,148 @@ describe("pilot registry", () => {
     const owner = await createAccount();
     const { id } = await createTestPilot(owner, { name: "To archive" });
     await archivePilot(owner, id);
-    expect(await listPilots(owner)).toHaveLength(0);
-    expect((await listPilots(owner, { archived: "1" })).map((p) => p.name)).toEqual(["To archive"]);
+    expect(await names(owner)).toHaveLength(0);
+    expect(await names(owner, { archived: "1" })).toEqual(["To archive"]);
     // The page parses the URL query before calling the service, which parses it again.
     const parsed = pilotListQuerySchema.parse({ archived: "1" });
-    expect((await listPilots(owner, parsed)).map((p) => p.name)).toEqual(["To archive"]);
+    expect(await names(owner, parsed)).toEqual(["To archive"]);
     await restorePilot(owner, id);
-    expect(await listPilots(owner)).toHaveLength(1);
+    expect(await names(owner)).toHaveLength(1);
+  });
+});
+
+describe("pilot list pages", () => {
+  const UPDATED = new Date("2026-04-01T12:00:00.000Z");
+
+  /**
+   * 60 active pilots and 6 archived ones, with many ties (each name three times, a few costs,
+   * stages and dates, one shared updatedAt) so only the id tie-breaker keeps the order fixed.
+   */
+  async function seedList(actor: Actor) {
+    const rows = Array.from({ length: 66 }, (_, i) => ({
+      organizationId: actor.organizationId,
+      name: `Pilot ${String(i % 20).padStart(2, "0")}`,
+      summary: "Routes work to the right queue",
+      workflow: "Manual routing",
+      targetOutcome: "Faster routing",
+      businessUnit: i % 3 === 0 ? "Sales" : "Support",
+      owningTeam: "Ops",
+      stage: (["IDEA", "PILOT", "PRODUCTION_INTENT"] as const)[i % 3 === 0 ? 0 : (i % 2) + 1],
+      monthlyRunCost: i % 4 === 0 ? null : (i % 5) * 100,
+      targetProductionDate: i % 3 === 1 ? null : new Date(Date.UTC(2026, i % 4, 1)),
+      archivedAt: i >= 60 ? UPDATED : null,
+      updatedAt: UPDATED,
+    }));
+    await db.pilot.createMany({ data: rows });
+    return rows.filter((r) => r.archivedAt === null);
+  }
+
+  it("counts every pilot matching the filters, not just one page", async () => {
+    const owner = await createAccount();
+    const active = await seedList(owner);
+    // Another organisation's pilots are never counted.
+    await seedList(await createAccount());
+
+    const all = await listPilots(owner);
+    expect(all).toMatchObject({ total: 60, page: 1, pageSize: 25, pageCount: 3 });
+    expect(all.items).toHaveLength(25);
+
+    const sales = active.filter((r) => r.businessUnit === "Sales");
+    expect(await listPilots(owner, { unit: "Sales" })).toMatchObject({ total: sales.length, pageCount: 1 });
+
+    const support = active.filter((r) => r.businessUnit === "Support");
+    const supportPage = await listPilots(owner, { unit: "Support", size: "25" });
+    expect(supportPage).toMatchObject({ total: support.length, pageCount: Math.ceil(support.length / 25) });
+    expect(supportPage.items).toHaveLength(25);
+
+    const matching = active.filter((r) => r.stage === "PILOT" && r.name.toLowerCase().includes("pilot 1"));
+    expect(matching.length).toBeGreaterThan(0);
+    const filtered = await listPilots(owner, { stage: "PILOT", q: "PILOT 1" });
+    expect(filtered.total).toBe(matching.length);
+    expect(filtered.items.map((p) => p.name).sort()).toEqual(matching.map((r) => r.name).sort());
+
+    expect(await listPilots(owner, { archived: "1" })).toMatchObject({ total: 6, pageCount: 1 });
+    expect(await listPilots(owner, { q: "nothing like this" })).toMatchObject({
+      items: [],
+      total: 0,
+      page: 1,
+      pageCount: 1,
+    });
+  });
+
+  it("serves the next rows on the next page, with no overlap, under every sort", async () => {
+    const owner = await createAccount();
+    await seedList(owner);
+    for (const sort of PILOT_SORTS) {
+      for (const dir of ["asc", "desc"] as const) {
+        const whole = (await listPilots(owner, { sort, dir, size: "100" })).items.map((p) => p.id);
+        expect(whole).toHaveLength(60);
+        const pages = await Promise.all(
+          [1, 2, 3].map(async (page) =>
+            (await listPilots(owner, { sort, dir, page: String(page) })).items.map((p) => p.id),
+          ),
+        );
+        expect(pages[0], `${sort} ${dir}, page 1`).toEqual(whole.slice(0, 25));
+        expect(pages[1], `${sort} ${dir}, page 2`).toEqual(whole.slice(25, 50));
+        expect(pages[2], `${sort} ${dir}, page 3`).toEqual(whole.slice(50));
+        expect(new Set(pages.flat()).size).toBe(60);
+      }
+    }
+  });
+
+  it("shows the last page for a page past the end", async () => {
+    const owner = await createAccount();
+    await seedList(owner);
+    const whole = (await listPilots(owner, { size: 100 })).items.map((p) => p.id);
+    const past = await listPilots(owner, { page: "99" });
+    expect(past).toMatchObject({ page: 3, pageCount: 3, total: 60 });
+    expect(past.items.map((p) => p.id)).toEqual(whole.slice(50));
+    expect(await listPilots(owner, { page: 4, size: "50" })).toMatchObject({ page: 2, pageSize: 50, pageCount: 2 });
+    expect(await listPilots(owner, { page: "2", size: "100" })).toMatchObject({ page: 1, pageCount: 1 });
+    // An empty list has one (empty) page.
+    expect(await listPilots(owner, { stage: "PRODUCTION", page: "3" })).toMatchObject({
+      items: [],
+      total: 0,
+      page: 1,
+      pageCount: 1,
+    });
+  });
+
+  it("falls back to page 1 and 25 a page for bad values", async () => {
+    const owner = await createAccount();
+    await seedList(owner);
+    const first = (await listPilots(owner)).items.map((p) => p.id);
+    for (const bad of [
+      { page: "abc" },
+      { page: "0" },
+      { page: "-2" },
+      { page: "1.5" },
+      { page: "" },
+      { size: "10" },
+      { size: "1000" },
+      { size: "abc" },
+      { size: "-25" },
+    ]) {
+      const result = await listPilots(owner, bad);
+      expect(result, JSON.stringify(bad)).toMatchObject({ page: 1, pageSize: 25, pageCount: 3 });
+      expect(result.items.map((p) => p.id)).toEqual(first);
+    }
+    expect(await listPilots(owner, { size: "50" })).toMatchObject({ pageSize: 50, pageCount: 2 });
+    expect((await listPilots(owner, { size: "100" })).items).toHaveLength(60);
+  });
+
+  it("parses the list query idempotently and writes it back to a URL", () => {
+    for (const raw of [{}, { page: "2", size: "50", archived: "1", sort: "cost", dir: "desc" }, { page: "x" }]) {
+      const once = pilotListQuerySchema.parse(raw);
+      expect(pilotListQuerySchema.parse(once)).toEqual(once);
+      expect(pilotListQuerySchema.parse(Object.fromEntries(new URLSearchParams(pilotListSearch(once))))).toEqual(once);
+    }
+    const query = pilotListQuerySchema.parse({ q: "claims", unit: "Sales", page: "3", size: "50" });
+    expect(pilotListSearch(query, { page: 4 })).toBe("?q=claims&unit=Sales&size=50&page=4");
+    // Any other change goes back to page 1.
+    expect(pilotListSearch(query, { sort: "cost", dir: "desc" })).toBe(
+      "?q=claims&unit=Sales&sort=cost&dir=desc&size=50",
+    );
   });
 });
 
@@ -140,7 +275,7 @@ describe("pilot tenancy and roles", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(archivePilot(b, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(restorePilot(b, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await listPilots(b)).toHaveLength(0);
+    expect(await names(b)).toHaveLength(0);
 
     const untouched = await getPilot(a, id);
     expect(untouched).toMatchObject({ name: "A's pilot", version: 1, archivedAt: null });
@@ -150,7 +285,7 @@ describe("pilot tenancy and roles", () => {
     const owner = await createAccount();
     const viewer = await createMember(owner, "VIEWER");
     const { id } = await createTestPilot(owner);
-    expect(await listPilots(viewer)).toHaveLength(1);
+    expect(await names(viewer)).toHaveLength(1);
     await expect(createPilot(viewer, pilotValues())).rejects.toMatchObject({ code: "FORBIDDEN", status: 403 });
     await expect(updatePilot(viewer, id, { ...pilotValues(), expectedVersion: 1 })).rejects.toMatchObject({
       code: "FORBIDDEN",

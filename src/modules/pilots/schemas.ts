@@ -84,7 +84,27 @@ export const pilotUpdateSchema = z.object({
 });
 
 export const PILOT_SORTS = ["name", "stage", "updated", "cost", "target"] as const;
+export type PilotSort = (typeof PILOT_SORTS)[number];
+export type SortDir = "asc" | "desc";
 
+/** The direction a column sorts in when first chosen: newest and most expensive first. */
+export const PILOT_SORT_FIRST_DIR: Record<PilotSort, SortDir> = {
+  name: "asc",
+  stage: "asc",
+  updated: "desc",
+  cost: "desc",
+  target: "asc",
+};
+
+/** The page sizes offered; anything else in the URL falls back to the first. */
+export const PILOT_PAGE_SIZES = [25, 50, 100] as const;
+export type PilotPageSize = (typeof PILOT_PAGE_SIZES)[number];
+export const DEFAULT_PILOT_PAGE_SIZE: PilotPageSize = 25;
+/** No list gets this long; a larger page number is "past the end" all the same. */
+const MAX_PAGE = 100_000;
+
+// Every field falls back to its default rather than failing: a hand-edited URL still shows a
+// list. Parsing is idempotent (parsing an already parsed query gives the same query).
 export const pilotListQuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   stage: z.enum(STAGES).optional().catch(undefined),
@@ -97,5 +117,35 @@ export const pilotListQuerySchema = z.object({
     .optional()
     .catch(undefined)
     .transform((v) => v === true),
+  // 1-based. A page past the end is clamped to the last page by the service, which knows the total.
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .catch(1)
+    .transform((p) => Math.min(p, MAX_PAGE)),
+  size: z.coerce.number().pipe(z.literal(PILOT_PAGE_SIZES)).catch(DEFAULT_PILOT_PAGE_SIZE),
 });
 export type PilotListQuery = z.output<typeof pilotListQuerySchema>;
+
+/**
+ * The URL query of a list view: `query` with `changes` applied, defaults left out so URLs stay
+ * short. Changing anything but the page goes back to page 1 (the old page may not exist).
+ */
+export function pilotListSearch(query: PilotListQuery, changes: Partial<PilotListQuery> = {}): string {
+  const resetPage = changes.page === undefined && Object.keys(changes).length > 0;
+  const next = { ...query, ...(resetPage ? { page: 1 } : {}), ...changes };
+  const params = new URLSearchParams();
+  if (next.q) params.set("q", next.q);
+  if (next.stage) params.set("stage", next.stage);
+  if (next.unit) params.set("unit", next.unit);
+  if (next.sort !== "name" || next.dir !== "asc") {
+    params.set("sort", next.sort);
+    params.set("dir", next.dir);
+  }
+  if (next.archived) params.set("archived", "1");
+  if (next.size !== DEFAULT_PILOT_PAGE_SIZE) params.set("size", String(next.size));
+  if (next.page > 1) params.set("page", String(next.page));
+  const search = params.toString();
+  return search ? `?${search}` : "";
+}

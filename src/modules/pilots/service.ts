@@ -3,7 +3,7 @@ import type { PilotStage } from "@/generated/prisma/enums";
 import { db, type Prisma } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { assertCan, type Actor } from "@/modules/orgs/roles";
+import { assertCan, type Actor } from "@/modules/access/shared";
 import { pilotInputSchema, pilotListQuerySchema, pilotUpdateSchema, type PilotListQuery } from "./schemas";
 import { costPerOutcome } from "./stages";
 
@@ -29,14 +29,19 @@ const listSelect = {
   updatedAt: true,
 } satisfies Prisma.PilotSelect;
 
+// Every sort ends on the id, so rows that tie keep one fixed order and pages never overlap.
 const SORT_ORDER: Record<PilotListQuery["sort"], (dir: Prisma.SortOrder) => Prisma.PilotOrderByWithRelationInput[]> = {
-  name: (dir) => [{ name: dir }],
-  stage: (dir) => [{ stage: dir }, { name: "asc" }],
-  updated: (dir) => [{ updatedAt: dir }],
-  cost: (dir) => [{ monthlyRunCost: { sort: dir, nulls: "last" } }, { name: "asc" }],
-  target: (dir) => [{ targetProductionDate: { sort: dir, nulls: "last" } }, { name: "asc" }],
+  name: (dir) => [{ name: dir }, { id: "asc" }],
+  stage: (dir) => [{ stage: dir }, { name: "asc" }, { id: "asc" }],
+  updated: (dir) => [{ updatedAt: dir }, { id: "asc" }],
+  cost: (dir) => [{ monthlyRunCost: { sort: dir, nulls: "last" } }, { name: "asc" }, { id: "asc" }],
+  target: (dir) => [{ targetProductionDate: { sort: dir, nulls: "last" } }, { name: "asc" }, { id: "asc" }],
 };
 
+/**
+ * One page of the pilot list, with the true number of pilots matching the filters. A page past
+ * the end answers the last page (`page` says which page was served).
+ */
 export async function listPilots(actor: Actor, rawQuery: unknown = {}) {
   assertCan(actor, "org:read");
   const query = pilotListQuerySchema.parse(rawQuery);
@@ -56,15 +61,25 @@ export async function listPilots(actor: Actor, rawQuery: unknown = {}) {
         }
       : {}),
   });
-  const rows = await db.pilot.findMany({
-    where,
-    select: listSelect,
-    orderBy: SORT_ORDER[query.sort](query.dir),
-    take: 500,
-  });
-  return rows.map((p) => ({ ...p, costPerOutcome: costPerOutcome(p.monthlyRunCost, p.outcomesPerMonth) }));
+  const pageSize = query.size;
+  const pageOf = (page: number) =>
+    db.pilot.findMany({
+      where,
+      select: listSelect,
+      orderBy: SORT_ORDER[query.sort](query.dir),
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+  // The count and the requested page at once; only a page past the end costs a second query.
+  const [total, requested] = await Promise.all([db.pilot.count({ where }), pageOf(query.page)]);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(query.page, pageCount);
+  const rows = page === query.page ? requested : await pageOf(page);
+  const items = rows.map((p) => ({ ...p, costPerOutcome: costPerOutcome(p.monthlyRunCost, p.outcomesPerMonth) }));
+  return { items, total, page, pageSize, pageCount };
 }
-export type PilotListItem = Awaited<ReturnType<typeof listPilots>>[number];
+export type PilotListPage = Awaited<ReturnType<typeof listPilots>>;
+export type PilotListItem = PilotListPage["items"][number];
 
 /** Values for the filter menus: the business units and teams in use. */
 export async function listPilotFacets(actor: Actor) {

@@ -4,8 +4,8 @@
  * instead of failing, so an old or hand-edited link still opens the dashboard.
  */
 import { z } from "zod";
-import { STAGES } from "@/modules/pilots/stages";
-import { VERDICTS } from "@/modules/scoring/types";
+import { STAGES } from "@/modules/pilots/shared";
+import { VERDICTS } from "@/modules/scoring";
 
 export const NOT_ASSESSED = "NOT_ASSESSED" as const;
 export const VERDICT_FILTERS = [...VERDICTS, NOT_ASSESSED] as const;

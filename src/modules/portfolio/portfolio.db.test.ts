@@ -28,12 +28,12 @@
  * has its own READY pilot "Hotel" in Finance / Ledger tagged llm: neither may ever count.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { completeAssessment, saveAnswer, startAssessment } from "@/modules/assessments/service";
-import { createAccount, pilotValues, type TestAccount } from "@/modules/demo/factories";
-import { DEFAULT_FRAMEWORK } from "@/modules/frameworks/default-framework";
-import type { Actor } from "@/modules/orgs/roles";
-import type { PilotFormValues } from "@/modules/pilots/schemas";
-import { archivePilot, createPilot, updatePilot } from "@/modules/pilots/service";
+import { completeAssessment, saveAnswer, startAssessment } from "@/modules/assessments";
+import { createAccount, pilotValues, type TestAccount } from "@/modules/demo";
+import { DEFAULT_FRAMEWORK } from "@/modules/frameworks";
+import type { Actor } from "@/modules/access/shared";
+import type { PilotFormValues } from "@/modules/pilots/shared";
+import { archivePilot, createPilot, updatePilot } from "@/modules/pilots";
 import { toCsv } from "./csv";
 import { getPortfolio, getPortfolioCsvRows, type Portfolio } from "./queries";
 

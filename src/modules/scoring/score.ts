@@ -1,6 +1,6 @@
 /**
  * The scoring engine: a pure function from a framework and a set of answers to scores,
- * a verdict, gate results and ranked gaps. The contract is in DESIGN.md, "Scoring".
+ * a verdict, gate results and ranked gaps. The contract is docs/scoring.md.
  *
  * Results keep full floating-point precision; use `roundScore` for display only.
  */

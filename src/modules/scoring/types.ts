@@ -1,6 +1,6 @@
 /**
  * Types of the scoring engine. Pure data: no database, no React.
- * See DESIGN.md, "Scoring", for the contract these types carry.
+ * See docs/scoring.md for the contract these types carry.
  */
 
 /** Maturity level: 0 absent, 1 ad hoc, 2 defined (documented, on a schedule), 3 automated. */

@@ -15,7 +15,7 @@ afterEach(() => {
 
 describe("GET /api/health", () => {
   it("answers 200 when the database answers", async () => {
-    const response = await GET();
+    const response = await GET(new Request("http://localhost/api/health"));
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(await response.json()).toEqual({ status: "ok", database: "ok" });
@@ -28,7 +28,7 @@ describe("GET /api/health", () => {
     });
     installDb(unreachable);
     try {
-      const response = await GET();
+      const response = await GET(new Request("http://localhost/api/health"));
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ status: "error", database: "down" });
       expect(logged).toHaveBeenCalled();

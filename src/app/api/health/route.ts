@@ -1,10 +1,11 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db";
+import { publicRoute } from "@/modules/access";
 
 export const dynamic = "force-dynamic";
 
 /** For load balancers and uptime checks: 200 when the database answers, 503 when it does not. */
-export async function GET() {
+export const GET = publicRoute(async () => {
   try {
     await Promise.race([
       db.$queryRaw`SELECT 1`,
@@ -18,4 +19,4 @@ export async function GET() {
       { status: 503, headers: { "cache-control": "no-store" } },
     );
   }
-}
+});

@@ -4,8 +4,9 @@ import type { GateResult, Level } from "@/modules/scoring";
 import type { AssessmentDetail, AssessmentSummary } from "../service";
 import { LEVEL_NAMES } from "./levels";
 import { PillarChart } from "./pillar-chart";
-import { formatChange, formatCoverage, formatDay, formatScore } from "./score-format";
+import { formatChange, formatCoverage, formatDate, formatScore } from "@/lib/format";
 import { VERDICT_DESCRIPTIONS, VERDICT_LABELS, VerdictBadge } from "./verdict-badge";
+import { orgPath } from "@/modules/access/shared";
 
 const GATE_STATUS: Record<GateResult["status"], { label: string; className: string; symbol: string }> = {
   met: { label: "Met", className: "bg-emerald-50 text-emerald-800 ring-emerald-300", symbol: "✓" },
@@ -64,9 +65,11 @@ const CHANGE_TONE = { up: "text-emerald-700", down: "text-red-700", flat: "text-
 export function AssessmentResults({
   detail,
   previous,
+  slug,
 }: {
   detail: AssessmentDetail;
   previous: AssessmentSummary | null;
+  slug: string;
 }) {
   const { score, framework, pilot } = detail;
   const completed = detail.status === "COMPLETED";
@@ -102,16 +105,16 @@ export function AssessmentResults({
             {completed ? (
               <>
                 Completed by {detail.completedBy ?? "a former member"} on{" "}
-                <time dateTime={detail.completedAt ?? undefined}>{formatDay(detail.completedAt)}</time>
+                <time dateTime={detail.completedAt ?? undefined}>{formatDate(detail.completedAt)}</time>
               </>
             ) : (
               "Not completed yet"
             )}
-            {" · "}started <time dateTime={detail.startedAt}>{formatDay(detail.startedAt)}</time>
+            {" · "}started <time dateTime={detail.startedAt}>{formatDate(detail.startedAt)}</time>
             {detail.startedBy ? ` by ${detail.startedBy}` : ""}
           </p>
         </div>
-        <ButtonLink href={`/pilots/${pilot.id}`} variant="secondary" className="shrink-0">
+        <ButtonLink href={orgPath(slug, `/pilots/${pilot.id}`)} variant="secondary" className="shrink-0">
           <span aria-hidden="true">←</span> Back to {pilot.name}
         </ButtonLink>
       </header>
@@ -119,7 +122,7 @@ export function AssessmentResults({
       {completed && (
         <Notice tone="info">
           This assessment is completed and read-only: its scores are kept as they were on{" "}
-          {formatDay(detail.completedAt)}. To record changes, start a new assessment from the pilot&apos;s page.
+          {formatDate(detail.completedAt)}. To record changes, start a new assessment from the pilot&apos;s page.
         </Notice>
       )}
 
@@ -158,7 +161,7 @@ export function AssessmentResults({
             note={
               previous ? (
                 <>
-                  Readiness {formatScore(previous.readinessScore)} on {formatDay(previous.completedAt)}
+                  Readiness {formatScore(previous.readinessScore)} on {formatDate(previous.completedAt)}
                   {previous.verdict && <>, verdict {VERDICT_LABELS[previous.verdict].toLowerCase()}</>}.
                 </>
               ) : (
@@ -212,7 +215,7 @@ export function AssessmentResults({
                   Coverage
                 </th>
                 <th scope="col" className="py-2 text-right">
-                  {previous ? `Change since ${formatDay(previous.completedAt)}` : "Change"}
+                  {previous ? `Change since ${formatDate(previous.completedAt)}` : "Change"}
                 </th>
               </tr>
             </thead>

@@ -6,10 +6,12 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { roundScore, scoreAssessment, type Answers, type Level } from "@/modules/scoring";
-import { toSpec } from "@/modules/frameworks/spec";
+import { toSpec } from "@/modules/frameworks/shared";
 import type { AssessmentDetail } from "../service";
 import { CriterionCard } from "./criterion-card";
 import { useAnswerAutosave, type CriterionState } from "./use-answer-autosave";
+import { orgApi, orgPath } from "@/modules/access/shared";
+import { useOrgSlug } from "@/modules/access/client";
 
 function scoringAnswers(states: Record<string, CriterionState>): Answers {
   const out: Record<string, Answers[string]> = {};
@@ -23,6 +25,7 @@ function scoringAnswers(states: Record<string, CriterionState>): Answers {
 /** The guided assessment: one pillar per step, every answer saving itself as it changes. */
 export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail; canEdit: boolean }) {
   const router = useRouter();
+  const org = useOrgSlug();
   const pillars = detail.framework.pillars;
   const keys = useMemo(() => pillars.flatMap((p) => p.criteria.map((c) => c.key)), [pillars]);
   const { states, update, flush, keepMine, keepTheirs } = useAnswerAutosave(detail.id, detail.answers, keys);
@@ -50,9 +53,9 @@ export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail
     setCompleteError(null);
     startCompleting(async () => {
       await flush();
-      const response = await fetch(`/api/assessments/${detail.id}/complete`, { method: "POST" });
+      const response = await fetch(orgApi(org, `/assessments/${detail.id}/complete`), { method: "POST" });
       if (response.ok) {
-        router.push(`/pilots/${detail.pilot.id}/assessments/${detail.id}`);
+        router.push(orgPath(org, `/pilots/${detail.pilot.id}/assessments/${detail.id}`));
         router.refresh();
       } else {
         const body = await response.json().catch(() => ({}));

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { controlClass } from "@/components/ui/field";
-import type { VersionContent } from "@/modules/frameworks/spec";
+import type { VersionContent } from "@/modules/frameworks/shared";
 import type { AnswerView } from "../service";
 import { LEVEL_NAMES } from "./levels";
 import type { CriterionState, Draft } from "./use-answer-autosave";

@@ -1,2 +1,2 @@
-/** Short names of the maturity levels (DESIGN.md, after Google's ML Test Score). */
+/** Short names of the maturity levels (docs/scoring.md, after Google's ML Test Score). */
 export const LEVEL_NAMES = ["Absent", "Ad hoc", "Defined", "Automated"] as const;

@@ -13,7 +13,7 @@ import {
   YAxis,
   type TooltipContentProps,
 } from "recharts";
-import { formatCoverage, formatScore } from "./score-format";
+import { formatCoverage, formatScore } from "@/lib/format";
 
 export interface PillarBar {
   key: string;

@@ -3,16 +3,19 @@ import { Card } from "@/components/ui/card";
 import { DEFAULT_THRESHOLDS } from "@/modules/scoring";
 import type { AssessmentSummary } from "../service";
 import { ReadinessTrendChart, type TrendPoint } from "./readiness-trend-chart";
-import { formatCoverage, formatDay, formatScore } from "./score-format";
+import { formatCoverage, formatDate, formatScore } from "@/lib/format";
 import { StartAssessmentButton } from "./start-assessment-button";
 import { VERDICT_DESCRIPTIONS, VerdictBadge } from "./verdict-badge";
+import { orgPath } from "@/modules/access/shared";
 
 /** The pilot page's readiness card: latest verdict, start or continue, trend and history. */
 export function PilotReadiness({
   pilotId,
   assessments,
   canAssess,
+  slug,
 }: {
+  slug: string;
   pilotId: string;
   assessments: AssessmentSummary[];
   canAssess: boolean;
@@ -23,7 +26,7 @@ export function PilotReadiness({
   const points: TrendPoint[] = completed
     .map((a) => ({ at: a.completedAt!.getTime(), readiness: a.readinessScore, mean: a.meanScore, verdict: a.verdict }))
     .sort((a, b) => a.at - b.at);
-  const href = (id: string) => `/pilots/${pilotId}/assessments/${id}`;
+  const href = (id: string) => orgPath(slug, `/pilots/${pilotId}/assessments/${id}`);
 
   return (
     <section aria-labelledby="readiness-heading">
@@ -68,10 +71,10 @@ export function PilotReadiness({
             <div>
               <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Assessed</dt>
               <dd className="mt-1 text-sm text-slate-900">
-                <time dateTime={latest.completedAt!.toISOString()}>{formatDay(latest.completedAt)}</time>
+                <time dateTime={latest.completedAt!.toISOString()}>{formatDate(latest.completedAt)}</time>
                 <span className="block text-slate-500">Framework version {latest.frameworkVersion}</span>
                 <Link href={href(latest.id)} className="mt-1 inline-block font-medium text-brand-700 hover:underline">
-                  View results<span className="sr-only"> of {formatDay(latest.completedAt)}</span>
+                  View results<span className="sr-only"> of {formatDate(latest.completedAt)}</span>
                 </Link>
               </dd>
             </div>
@@ -140,7 +143,7 @@ export function PilotReadiness({
                     a.status === "IN_PROGRESS" ? (
                       <tr key={a.id} className="bg-brand-50/40">
                         <td className="py-2 pr-4 text-slate-700">
-                          Started <time dateTime={a.startedAt.toISOString()}>{formatDay(a.startedAt)}</time>
+                          Started <time dateTime={a.startedAt.toISOString()}>{formatDate(a.startedAt)}</time>
                         </td>
                         <td className="py-2 pr-4 text-slate-600">In progress</td>
                         <td className="py-2 pr-4 text-right text-slate-400">—</td>
@@ -155,7 +158,7 @@ export function PilotReadiness({
                     ) : (
                       <tr key={a.id}>
                         <td className="py-2 pr-4 text-slate-900">
-                          <time dateTime={a.completedAt?.toISOString()}>{formatDay(a.completedAt)}</time>
+                          <time dateTime={a.completedAt?.toISOString()}>{formatDate(a.completedAt)}</time>
                         </td>
                         <td className="py-2 pr-4">{a.verdict ? <VerdictBadge verdict={a.verdict} /> : "—"}</td>
                         <td className="py-2 pr-4 text-right font-semibold tabular-nums">
@@ -165,7 +168,7 @@ export function PilotReadiness({
                         <td className="py-2 pr-4 text-right tabular-nums text-slate-700">v{a.frameworkVersion}</td>
                         <td className="py-2 text-right">
                           <Link href={href(a.id)} className="font-medium text-brand-700 hover:underline">
-                            View results<span className="sr-only"> of {formatDay(a.completedAt)}</span>
+                            View results<span className="sr-only"> of {formatDate(a.completedAt)}</span>
                           </Link>
                         </td>
                       </tr>

@@ -13,7 +13,7 @@ import {
   type TooltipContentProps,
 } from "recharts";
 import type { Verdict } from "@/modules/scoring";
-import { formatDay, formatScore } from "./score-format";
+import { formatDate, formatScore } from "@/lib/format";
 import { VERDICT_LABELS } from "./verdict-badge";
 
 export interface TrendPoint {
@@ -29,7 +29,7 @@ function TrendTooltip({ active, payload }: TooltipContentProps) {
   if (!active || !point) return null;
   return (
     <div className="rounded-md bg-white px-3 py-2 text-sm shadow-md ring-1 ring-slate-200">
-      <p className="font-semibold text-slate-900">{formatDay(new Date(point.at))}</p>
+      <p className="font-semibold text-slate-900">{formatDate(new Date(point.at))}</p>
       {point.verdict && <p className="text-slate-700">Verdict: {VERDICT_LABELS[point.verdict]}</p>}
       <p className="tabular-nums text-slate-700">Readiness: {formatScore(point.readiness)}</p>
       <p className="tabular-nums text-slate-700">Mean of pillars: {formatScore(point.mean)}</p>

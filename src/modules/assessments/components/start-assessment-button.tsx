@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { useOrgSlug } from "@/modules/access/client";
 import { startAssessmentAction } from "../actions";
 
 /** Starts an assessment of the pilot, or reopens the one in progress, and goes to it. */
@@ -15,6 +16,7 @@ export function StartAssessmentButton({
   /** The pilot was assessed before: the button starts a new one. */
   again?: boolean;
 }) {
+  const org = useOrgSlug();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -28,7 +30,7 @@ export function StartAssessmentButton({
           start(async () => {
             setError(null);
             // On success the action redirects to the assessment; it only returns on failure.
-            const result = await startAssessmentAction(pilotId);
+            const result = await startAssessmentAction(org, { pilotId });
             if (result && !result.ok) setError(result.message);
           })
         }

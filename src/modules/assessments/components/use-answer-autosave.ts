@@ -4,6 +4,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { FieldErrors } from "@/lib/errors";
 import type { Evidence } from "../schemas";
 import type { AnswerView } from "../service";
+import { orgApi } from "@/modules/access/shared";
+import { useOrgSlug } from "@/modules/access/client";
 
 /** What the person is editing for one criterion. */
 export interface Draft {
@@ -60,6 +62,7 @@ const DEBOUNCE_MS = 600;
  * criterion, against the version it was made on. A 409 keeps both values for the person to choose.
  */
 export function useAnswerAutosave(assessmentId: string, initial: AnswerView[], keys: string[]) {
+  const org = useOrgSlug();
   const [states, setStates] = useState<Record<string, CriterionState>>(() => {
     const byKey = new Map(initial.map((a) => [a.criterionKey, a]));
     return Object.fromEntries(
@@ -86,7 +89,7 @@ export function useAnswerAutosave(assessmentId: string, initial: AnswerView[], k
       const current = statesRef.current[key]!;
       patch(key, { save: { kind: "saving" } });
       try {
-        const response = await fetch(`/api/assessments/${assessmentId}/answers`, {
+        const response = await fetch(orgApi(org, `/assessments/${assessmentId}/answers`), {
           method: "PUT",
           headers: { "content-type": "application/json" },
           body: JSON.stringify(payload(key, versionOverride ?? current.version, current.draft)),
@@ -114,7 +117,7 @@ export function useAnswerAutosave(assessmentId: string, initial: AnswerView[], k
         });
       }
     },
-    [assessmentId, patch],
+    [assessmentId, org, patch],
   );
 
   /** Saves a criterion; one request at a time per criterion, and once more if it changed meanwhile. */

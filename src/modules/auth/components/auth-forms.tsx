@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
 import { FormMessage, useValidatedForm } from "@/components/ui/use-validated-form";
+import { orgPath } from "@/modules/access/shared";
 import { setPasswordAction, signUpAction } from "../actions";
 import { PASSWORD_MIN_LENGTH } from "../password-rules";
 import { setPasswordFormSchema, signInSchema, signUpSchema } from "../schemas";
@@ -67,8 +68,8 @@ export function SignUpForm() {
   const router = useRouter();
   const form = useValidatedForm(signUpSchema, async (v) => {
     const result = await signUpAction(v);
-    if (result && !result.ok) return result;
-    return signInAndGo(v.email!, v.password!, router, "/dashboard");
+    if (!result?.ok) return result;
+    return signInAndGo(v.email!, v.password!, router, orgPath(result.data!.organizationSlug));
   });
 
   return (

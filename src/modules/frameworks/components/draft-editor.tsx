@@ -17,6 +17,7 @@ import {
   updatePillarAction,
   updateThresholdsAction,
 } from "../actions";
+import { useOrgSlug } from "@/modules/access/client";
 import {
   addCriterionFormSchema,
   addPillarSchema,
@@ -29,6 +30,7 @@ import {
 } from "../admin-schemas";
 import type { VersionContent } from "../service";
 import { CriterionFacts, LEVEL_NAMES } from "./version-view";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 type Pillar = VersionContent["pillars"][number];
 type Criterion = Pillar["criteria"][number];
@@ -36,14 +38,15 @@ type Criterion = Pillar["criteria"][number];
 /** A form that validates with the server's schema, saves, says so, and refreshes the page's data. */
 function useEditorForm(
   schema: z.ZodType,
-  save: (values: Record<string, string>) => Promise<ActionState>,
+  save: (org: string, values: Record<string, string>) => Promise<ActionState>,
   options: { resetOnSuccess?: boolean } = {},
 ) {
   const router = useRouter();
+  const org = useOrgSlug();
   const [saved, setSaved] = useState<string | null>(null);
   const form = useValidatedForm(schema, async (values, element) => {
     setSaved(null);
-    const outcome = await save(values);
+    const outcome = await save(org, values);
     if (outcome?.ok) {
       setSaved(outcome.message ?? "Saved.");
       if (options.resetOnSuccess) element.reset();
@@ -73,7 +76,7 @@ export function ThresholdsForm({
   ready: number;
   conditional: number;
 }) {
-  const form = useEditorForm(thresholdsSchema, (values) => updateThresholdsAction(versionId, values));
+  const form = useEditorForm(thresholdsSchema, (org, values) => updateThresholdsAction(org, { ...values, versionId }));
   return (
     <form onSubmit={form.onSubmit} onChange={form.clearSaved} noValidate className="space-y-4">
       <FormMessage message={form.message} />
@@ -124,38 +127,43 @@ function RemoveButton({
 }: {
   label: string;
   confirmText: string;
-  run: () => Promise<ActionState>;
+  run: (org: string) => Promise<ActionState>;
 }) {
   const router = useRouter();
+  const org = useOrgSlug();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
     <div className="flex flex-col items-start gap-1">
-      <Button
-        type="button"
-        variant="danger"
-        disabled={pending}
-        onClick={() => {
-          if (!window.confirm(confirmText)) return;
+      <ConfirmDialog
+        title={`${label}?`}
+        description={confirmText}
+        confirmLabel={label}
+        onConfirm={() =>
           start(async () => {
-            const outcome = await run();
+            const outcome = await run(org);
             if (outcome && !outcome.ok) setError(outcome.message);
             else {
               setError(null);
               router.refresh();
             }
-          });
-        }}
-      >
-        {pending ? "Removing…" : label}
-      </Button>
+          })
+        }
+        trigger={
+          <Button type="button" variant="danger" disabled={pending}>
+            {pending ? "Removing…" : label}
+          </Button>
+        }
+      />
       <div role="alert">{error && <p className="text-sm text-red-700">{error}</p>}</div>
     </div>
   );
 }
 
 export function PillarForm({ pillar, canRemove }: { pillar: Pillar; canRemove: boolean }) {
-  const form = useEditorForm(pillarSchema, (values) => updatePillarAction(pillar.id, values));
+  const form = useEditorForm(pillarSchema, (org, values) =>
+    updatePillarAction(org, { ...values, pillarId: pillar.id }),
+  );
   const id = (name: string) => `pillar-${pillar.id}-${name}`;
   return (
     <div className="space-y-4">
@@ -178,7 +186,7 @@ export function PillarForm({ pillar, canRemove }: { pillar: Pillar; canRemove: b
         <RemoveButton
           label={`Remove pillar “${pillar.title}”`}
           confirmText={`Remove the pillar “${pillar.title}” and its ${pillar.criteria.length} criteria from this draft?`}
-          run={() => removePillarAction(pillar.id)}
+          run={(org) => removePillarAction(org, { pillarId: pillar.id })}
         />
       )}
     </div>
@@ -186,7 +194,7 @@ export function PillarForm({ pillar, canRemove }: { pillar: Pillar; canRemove: b
 }
 
 export function AddPillarForm({ versionId }: { versionId: string }) {
-  const form = useEditorForm(addPillarSchema, (values) => addPillarAction(versionId, values), {
+  const form = useEditorForm(addPillarSchema, (org, values) => addPillarAction(org, { ...values, versionId }), {
     resetOnSuccess: true,
   });
   return (
@@ -336,7 +344,9 @@ function CriterionFields({ prefix, errors, defaults }: { prefix: string; errors:
 }
 
 export function CriterionEditor({ criterion }: { criterion: Criterion }) {
-  const form = useEditorForm(criterionFormSchema, (values) => updateCriterionAction(criterion.id, values));
+  const form = useEditorForm(criterionFormSchema, (org, values) =>
+    updateCriterionAction(org, { ...values, criterionId: criterion.id }),
+  );
   return (
     <details className="group rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <summary className="flex cursor-pointer list-none flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between">
@@ -372,7 +382,7 @@ export function CriterionEditor({ criterion }: { criterion: Criterion }) {
         <RemoveButton
           label="Remove criterion"
           confirmText={`Remove the criterion “${criterion.title}” from this draft?`}
-          run={() => removeCriterionAction(criterion.id)}
+          run={(org) => removeCriterionAction(org, { criterionId: criterion.id })}
         />
       </div>
     </details>
@@ -380,9 +390,13 @@ export function CriterionEditor({ criterion }: { criterion: Criterion }) {
 }
 
 export function AddCriterionForm({ pillar }: { pillar: Pillar }) {
-  const form = useEditorForm(addCriterionFormSchema, (values) => addCriterionAction(pillar.id, values), {
-    resetOnSuccess: true,
-  });
+  const form = useEditorForm(
+    addCriterionFormSchema,
+    (org, values) => addCriterionAction(org, { ...values, pillarId: pillar.id }),
+    {
+      resetOnSuccess: true,
+    },
+  );
   const prefix = `new-criterion-${pillar.id}`;
   return (
     <details className="rounded-lg border-2 border-dashed border-slate-300 bg-white">

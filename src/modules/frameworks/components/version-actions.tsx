@@ -4,7 +4,9 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import type { ActionState } from "@/lib/action-state";
+import { useOrgSlug } from "@/modules/access/client";
 import { createDraftAction, deleteDraftAction, publishDraftAction } from "../actions";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 interface Failure {
   message: string;
@@ -13,12 +15,13 @@ interface Failure {
 
 /** Runs an action that redirects on success; keeps its failure (with any listed problems) to show. */
 function useRedirectingAction() {
+  const org = useOrgSlug();
   const [pending, start] = useTransition();
   const [failure, setFailure] = useState<Failure | null>(null);
-  function run(action: () => Promise<ActionState>) {
+  function run(action: (org: string) => Promise<ActionState>) {
     setFailure(null);
     start(async () => {
-      const outcome = await action();
+      const outcome = await action(org);
       if (outcome && !outcome.ok) {
         setFailure({ message: outcome.message, problems: outcome.fieldErrors?._form ?? [] });
       }
@@ -64,7 +67,7 @@ export function NewDraftButton({
         type="button"
         variant={variant}
         disabled={pending}
-        onClick={() => run(() => createDraftAction(versionId))}
+        onClick={() => run((org) => createDraftAction(org, { versionId }))}
       >
         {pending ? "Copying…" : `New draft from v${version}`}
       </Button>
@@ -79,30 +82,29 @@ export function DraftActions({ versionId, version }: { versionId: string; versio
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap gap-2">
-        <Button
-          type="button"
-          disabled={pending}
-          onClick={() => {
-            const ok = window.confirm(
-              `Publish version ${version}? A published version can never be edited. New assessments will use it; assessments already started keep the version they began with.`,
-            );
-            if (ok) run(() => publishDraftAction(versionId));
-          }}
-        >
-          {pending ? "Working…" : `Publish v${version}`}
-        </Button>
-        <Button
-          type="button"
-          variant="danger"
-          disabled={pending}
-          onClick={() => {
-            if (window.confirm(`Delete draft v${version} and every change made in it? This cannot be undone.`)) {
-              run(() => deleteDraftAction(versionId));
-            }
-          }}
-        >
-          Delete draft
-        </Button>
+        <ConfirmDialog
+          title={`Publish version ${version}?`}
+          description="A published version can never be edited. New assessments will use it; assessments already started keep the version they began with."
+          confirmLabel={`Publish v${version}`}
+          tone="primary"
+          onConfirm={() => run((org) => publishDraftAction(org, { versionId }))}
+          trigger={
+            <Button type="button" disabled={pending}>
+              {pending ? "Working…" : `Publish v${version}`}
+            </Button>
+          }
+        />
+        <ConfirmDialog
+          title={`Delete draft v${version}?`}
+          description="Every change made in this draft is lost. This cannot be undone."
+          confirmLabel="Delete draft"
+          onConfirm={() => run((org) => deleteDraftAction(org, { versionId }))}
+          trigger={
+            <Button type="button" variant="danger" disabled={pending}>
+              Delete draft
+            </Button>
+          }
+        />
       </div>
       <FailureNotice failure={failure} />
     </div>

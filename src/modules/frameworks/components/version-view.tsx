@@ -1,7 +1,7 @@
 import { Badge, Card } from "@/components/ui/card";
 import type { VersionContent } from "../service";
 
-/** Names of maturity levels 0–3 (DESIGN.md, "Scoring"). */
+/** Names of maturity levels 0–3 (docs/scoring.md). */
 export const LEVEL_NAMES = ["Absent", "Ad hoc", "Defined", "Automated"] as const;
 
 export function VersionStatusBadge({ status, current }: { status: "DRAFT" | "PUBLISHED"; current?: boolean }) {

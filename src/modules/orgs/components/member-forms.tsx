@@ -14,14 +14,17 @@ import {
   removeMemberAction,
   renameOrganizationAction,
 } from "../actions";
-import { ROLE_DESCRIPTIONS, ROLES, roleLabel } from "../roles";
-import { addMemberSchema, createOrganizationSchema } from "../schemas";
+import { ROLE_DESCRIPTIONS, ROLES, roleLabel } from "@/modules/access/shared";
+import { useOrgSlug } from "@/modules/access/client";
+import { addMemberSchema, createOrganizationSchema, renameOrganizationSchema } from "../schemas";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 export function AddMemberForm({ canAddOwner }: { canAddOwner: boolean }) {
   const router = useRouter();
+  const org = useOrgSlug();
   const [result, setResult] = useState<{ email: string; link: string | null } | null>(null);
   const form = useValidatedForm(addMemberSchema, async (values, formElement) => {
-    const outcome = await addMemberAction(values);
+    const outcome = await addMemberAction(org, values);
     if (outcome?.ok) {
       const path = outcome.data?.setPasswordPath ?? null;
       setResult({ email: values.email!, link: path ? `${window.location.origin}${path}` : null });
@@ -106,6 +109,7 @@ export function MemberRowActions({
   canManageOwners: boolean;
 }) {
   const router = useRouter();
+  const org = useOrgSlug();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const locked = role === "OWNER" && !canManageOwners;
@@ -130,7 +134,7 @@ export function MemberRowActions({
         id={`role-${membershipId}`}
         defaultValue={role}
         disabled={pending || locked}
-        onChange={(e) => run(() => changeMemberRoleAction({ membershipId, role: e.target.value }))}
+        onChange={(e) => run(() => changeMemberRoleAction(org, { membershipId, role: e.target.value as Role }))}
         className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 disabled:bg-slate-50"
       >
         {ROLES.filter((r) => canManageOwners || r !== "OWNER" || role === "OWNER").map((r) => (
@@ -139,18 +143,17 @@ export function MemberRowActions({
           </option>
         ))}
       </select>
-      <Button
-        type="button"
-        variant="danger"
-        disabled={pending || locked}
-        aria-label={`Remove ${name}`}
-        onClick={() => {
-          if (window.confirm(`Remove ${name} from this organisation? They lose access at once.`))
-            run(() => removeMemberAction({ membershipId }));
-        }}
-      >
-        Remove
-      </Button>
+      <ConfirmDialog
+        title={`Remove ${name}?`}
+        description="They lose access to this organisation at once. You can add them again later."
+        confirmLabel="Remove"
+        onConfirm={() => run(() => removeMemberAction(org, { membershipId }))}
+        trigger={
+          <Button type="button" variant="danger" disabled={pending || locked} aria-label={`Remove ${name}`}>
+            Remove
+          </Button>
+        }
+      />
       {message && (
         <p role="alert" className="w-full text-right text-sm text-red-700">
           {message.text}
@@ -160,40 +163,60 @@ export function MemberRowActions({
   );
 }
 
-export function OrganizationNameForm({
-  name,
-  label = "Organisation name",
-  create = false,
-}: {
-  name?: string;
-  label?: string;
-  create?: boolean;
-}) {
+/** Creates a new organisation owned by the signed-in user (from settings or the welcome page). */
+export function NewOrganizationForm({ label = "Organisation name" }: { label?: string }) {
+  const form = useValidatedForm(createOrganizationSchema, (values) => createOrganizationAction(values));
+  return (
+    <form onSubmit={form.onSubmit} noValidate className="space-y-3">
+      <FormMessage message={form.message} />
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+        <div className="flex-1">
+          <Field id="new-org-name" label={label} required error={form.errors.name}>
+            {(a) => <input {...a} name="name" />}
+          </Field>
+        </div>
+        <Button type="submit" disabled={form.pending} className="sm:mt-7">
+          Create organisation
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** The organisation's name and the slug in its URLs (owners only). */
+export function OrganizationSettingsForm({ name, slug }: { name: string; slug: string }) {
   const router = useRouter();
+  const org = useOrgSlug();
   const [saved, setSaved] = useState(false);
-  const form = useValidatedForm(createOrganizationSchema, async (values) => {
-    const outcome = create ? await createOrganizationAction(values) : await renameOrganizationAction(values);
+  const form = useValidatedForm(renameOrganizationSchema, async (values) => {
+    const outcome = await renameOrganizationAction(org, values);
     if (outcome?.ok) {
       setSaved(true);
       router.refresh();
     }
     return outcome;
   });
-  const id = create ? "new-org-name" : "org-name";
   return (
-    <form onSubmit={form.onSubmit} noValidate className="space-y-3">
+    <form onSubmit={form.onSubmit} onChange={() => setSaved(false)} noValidate className="space-y-3">
       <FormMessage message={form.message} />
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
-        <div className="flex-1">
-          <Field id={id} label={label} required error={form.errors.name}>
-            {(a) => <input {...a} name="name" defaultValue={name} onChange={() => setSaved(false)} />}
-          </Field>
-        </div>
-        <Button type="submit" disabled={form.pending} className="sm:mt-7" variant={create ? "primary" : "secondary"}>
-          {create ? "Create organisation" : "Save"}
+      <div className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
+        <Field id="org-name" label="Organisation name" required error={form.errors.name}>
+          {(a) => <input {...a} name="name" defaultValue={name} />}
+        </Field>
+        <Field
+          id="org-slug"
+          label="Address"
+          required
+          error={form.errors.slug}
+          hint="Lower-case letters, digits and hyphens. Links with the old address stop working."
+        >
+          {(a) => <input {...a} name="slug" defaultValue={slug} autoCapitalize="off" spellCheck={false} />}
+        </Field>
+        <Button type="submit" disabled={form.pending} className="sm:mt-7" variant="secondary">
+          Save
         </Button>
       </div>
-      {saved && !create && (
+      {saved && (
         <p role="status" className="text-sm text-emerald-700">
           Saved.
         </p>

@@ -3,10 +3,12 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
+import { useOrgSlug } from "@/modules/access/client";
 import { archivePilotAction, restorePilotAction } from "../actions";
 
 export function ArchiveButton({ id, archived }: { id: string; archived: boolean }) {
   const router = useRouter();
+  const org = useOrgSlug();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -17,7 +19,7 @@ export function ArchiveButton({ id, archived }: { id: string; archived: boolean 
         disabled={pending}
         onClick={() =>
           start(async () => {
-            const result = await (archived ? restorePilotAction(id) : archivePilotAction(id));
+            const result = await (archived ? restorePilotAction(org, { id }) : archivePilotAction(org, { id }));
             if (result && !result.ok) setError(result.message);
             else router.refresh();
           })

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage, useValidatedForm } from "@/components/ui/use-validated-form";
+import { orgPath } from "@/modules/access/shared";
+import { useOrgSlug } from "@/modules/access/client";
 import { createPilotAction, updatePilotAction } from "../actions";
 import { pilotInputSchema, type PilotFormValues } from "../schemas";
 import { STAGE_DESCRIPTIONS, STAGE_LABELS, STAGES } from "../stages";
@@ -33,8 +35,11 @@ function Section({ title, description, children }: { title: string; description:
 }
 
 export function PilotForm({ pilot, defaults = {}, currency, businessUnits, teams }: PilotFormProps) {
+  const org = useOrgSlug();
   const form = useValidatedForm(pilotInputSchema, (values) =>
-    pilot ? updatePilotAction(pilot.id, { ...values, expectedVersion: pilot.version }) : createPilotAction(values),
+    pilot
+      ? updatePilotAction(org, { ...values, id: pilot.id, expectedVersion: pilot.version })
+      : createPilotAction(org, values),
   );
   const e = form.errors;
 
@@ -179,7 +184,7 @@ export function PilotForm({ pilot, defaults = {}, currency, businessUnits, teams
       </Section>
 
       <div className="flex justify-end gap-3 border-t border-slate-200 pt-6">
-        <Link href={pilot ? `/pilots/${pilot.id}` : "/pilots"} className={buttonClass("secondary")}>
+        <Link href={orgPath(org, pilot ? `/pilots/${pilot.id}` : "/pilots")} className={buttonClass("secondary")}>
           Cancel
         </Link>
         <Button type="submit" disabled={form.pending}>

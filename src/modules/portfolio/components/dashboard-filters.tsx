@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
-import { VERDICT_LABELS } from "@/modules/assessments/components/verdict-badge";
-import { STAGE_LABELS, STAGES } from "@/modules/pilots/stages";
+import { VERDICT_LABELS } from "@/modules/assessments/shared";
+import { STAGE_LABELS, STAGES } from "@/modules/pilots/shared";
 import { VERDICT_FILTERS, toSearchParams, type PortfolioFilters } from "../filters";
+import { orgApi, orgPath } from "@/modules/access/shared";
 
 function Select({
   id,
@@ -37,11 +38,13 @@ function Select({
 export function DashboardFilters({
   filters,
   facets,
+  slug,
 }: {
   filters: PortfolioFilters;
   facets: { units: string[]; teams: string[]; tags: string[] };
+  slug: string;
 }) {
-  const exportHref = `/api/portfolio/export?${toSearchParams(filters).toString()}`;
+  const exportHref = orgApi(slug, `/portfolio/export?${toSearchParams(filters).toString()}`);
   return (
     <form
       method="get"
@@ -80,7 +83,7 @@ export function DashboardFilters({
         <button type="submit" className={buttonClass("primary")}>
           Apply filters
         </button>
-        <Link href="/dashboard" className={buttonClass("ghost")}>
+        <Link href={orgPath(slug, "/dashboard")} className={buttonClass("ghost")}>
           Reset
         </Link>
         <a href={exportHref} className={buttonClass("secondary", "ml-auto")} download>

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { formatScore } from "@/modules/assessments/components/score-format";
-import { formatMoney } from "@/modules/pilots/format";
-import { STAGE_LABELS, STAGES } from "@/modules/pilots/stages";
+import { formatMoney, formatScore } from "@/lib/format";
+import { STAGE_LABELS, STAGES } from "@/modules/pilots/shared";
 import type { PortfolioHeadline } from "../queries";
+import { orgPath } from "@/modules/access/shared";
 
 const percent = (share: number | null) => (share === null ? "Not assessed" : `${Math.round(share * 100)}%`);
 
@@ -37,10 +37,12 @@ export function Headline({
   headline,
   currency,
   stalledDays,
+  slug,
 }: {
   headline: PortfolioHeadline;
   currency: string;
   stalledDays: number;
+  slug: string;
 }) {
   const spend = headline.preProductionSpend;
   return (
@@ -89,7 +91,7 @@ export function Headline({
             {STAGES.map((stage) => (
               <li key={stage}>
                 <Link
-                  href={`/pilots?stage=${stage}`}
+                  href={orgPath(slug, `/pilots?stage=${stage}`)}
                   className="block rounded-md bg-slate-50 p-3 ring-1 ring-slate-200 hover:bg-slate-100"
                 >
                   <span className="block text-xl font-bold tabular-nums">{headline.byStage[stage]}</span>

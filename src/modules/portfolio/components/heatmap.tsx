@@ -1,19 +1,30 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { formatScore } from "@/modules/assessments/components/score-format";
-import { VerdictBadge } from "@/modules/assessments/components/verdict-badge";
-import { StageBadge } from "@/modules/pilots/components/stage-badge";
+import { formatScore } from "@/lib/format";
+import { VerdictBadge } from "@/modules/assessments/shared";
+import { StageBadge } from "@/modules/pilots/shared";
 import { toSearchParams, type HeatmapSort, type PortfolioFilters } from "../filters";
 import type { Heatmap as HeatmapData } from "../queries";
 import { SCORE_BANDS, scoreCellClass } from "./score-colour";
+import { orgPath } from "@/modules/access/shared";
 
-function SortLink({ filters, sort, label }: { filters: PortfolioFilters; sort: HeatmapSort; label: string }) {
+function SortLink({
+  filters,
+  sort,
+  label,
+  slug,
+}: {
+  filters: PortfolioFilters;
+  sort: HeatmapSort;
+  label: string;
+  slug: string;
+}) {
   const current = filters.sort.replace(/^-/, "");
   const active = current === sort;
   const descending = filters.sort.startsWith("-");
   const next = (active && !descending ? `-${sort}` : sort) as HeatmapSort;
-  const href = `/dashboard?${toSearchParams({ ...filters, sort: next }).toString()}#heatmap`;
+  const href = orgPath(slug, `/dashboard?${toSearchParams({ ...filters, sort: next }).toString()}#heatmap`);
   return (
     <Link href={href} className="inline-flex items-center gap-1 hover:underline">
       {label}
@@ -23,7 +34,7 @@ function SortLink({ filters, sort, label }: { filters: PortfolioFilters; sort: H
   );
 }
 
-export function Heatmap({ heatmap, filters }: { heatmap: HeatmapData; filters: PortfolioFilters }) {
+export function Heatmap({ heatmap, filters, slug }: { heatmap: HeatmapData; filters: PortfolioFilters; slug: string }) {
   const sortState = (key: string) =>
     filters.sort.replace(/^-/, "") === key ? (filters.sort.startsWith("-") ? "descending" : "ascending") : undefined;
   return (
@@ -55,13 +66,13 @@ export function Heatmap({ heatmap, filters }: { heatmap: HeatmapData; filters: P
             <thead className="text-left text-xs font-semibold text-slate-600">
               <tr>
                 <th scope="col" className="px-2 py-2" aria-sort={sortState("name")}>
-                  <SortLink filters={filters} sort="name" label="Pilot" />
+                  <SortLink slug={slug} filters={filters} sort="name" label="Pilot" />
                 </th>
                 <th scope="col" className="px-2 py-2">
                   Verdict
                 </th>
                 <th scope="col" className="px-2 py-2 text-center" aria-sort={sortState("readiness")}>
-                  <SortLink filters={filters} sort="readiness" label="Readiness" />
+                  <SortLink slug={slug} filters={filters} sort="readiness" label="Readiness" />
                 </th>
                 {heatmap.pillars.map((p) => (
                   <th
@@ -70,7 +81,7 @@ export function Heatmap({ heatmap, filters }: { heatmap: HeatmapData; filters: P
                     className="max-w-28 px-2 py-2 text-center"
                     aria-sort={sortState(`pillar:${p.key}`)}
                   >
-                    <SortLink filters={filters} sort={`pillar:${p.key}`} label={p.title} />
+                    <SortLink slug={slug} filters={filters} sort={`pillar:${p.key}`} label={p.title} />
                   </th>
                 ))}
               </tr>
@@ -79,7 +90,7 @@ export function Heatmap({ heatmap, filters }: { heatmap: HeatmapData; filters: P
               {heatmap.rows.map((row) => (
                 <tr key={row.pilotId}>
                   <th scope="row" className="max-w-64 px-2 py-1.5 text-left font-medium">
-                    <Link href={`/pilots/${row.pilotId}`} className="text-brand-700 hover:underline">
+                    <Link href={orgPath(slug, `/pilots/${row.pilotId}`)} className="text-brand-700 hover:underline">
                       {row.name}
                     </Link>
                     <span className="ml-2">

@@ -1,11 +1,9 @@
 import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { formatDay, formatScore } from "@/modules/assessments/components/score-format";
-import { VERDICT_LABELS } from "@/modules/assessments/components/verdict-badge";
-import { formatCostPerOutcome, formatMoney } from "@/modules/pilots/format";
-import { STAGE_LABELS } from "@/modules/pilots/stages";
-import { StageBadge } from "@/modules/pilots/components/stage-badge";
+import { formatCostPerOutcome, formatDate, formatMoney, formatScore } from "@/lib/format";
+import { VERDICT_LABELS } from "@/modules/assessments/shared";
+import { STAGE_LABELS, StageBadge } from "@/modules/pilots/shared";
 import { toSearchParams, type PortfolioFilters } from "../filters";
 import type {
   CostVsReadiness,
@@ -17,6 +15,7 @@ import type {
   VerdictCount,
 } from "../queries";
 import { CostScatter, FunnelChart, TrendChart, VerdictChart } from "./portfolio-charts";
+import { orgPath } from "@/modules/access/shared";
 
 const verdictLabel = (v: VerdictCount["verdict"]) => (v === "NOT_ASSESSED" ? "Not assessed" : VERDICT_LABELS[v]);
 
@@ -53,7 +52,15 @@ function Panel({
   );
 }
 
-export function VerdictPanel({ verdicts, filters }: { verdicts: VerdictCount[]; filters: PortfolioFilters }) {
+export function VerdictPanel({
+  verdicts,
+  filters,
+  slug,
+}: {
+  verdicts: VerdictCount[];
+  filters: PortfolioFilters;
+  slug: string;
+}) {
   const data = verdicts.map((v) => ({ ...v, label: verdictLabel(v.verdict) }));
   return (
     <Panel id="verdicts-title" title="Verdicts" description="The verdict of each pilot's latest completed assessment.">
@@ -65,7 +72,7 @@ export function VerdictPanel({ verdicts, filters }: { verdicts: VerdictCount[]; 
             <tr key={v.verdict}>
               <th scope="row" className="py-1 text-left font-normal">
                 <Link
-                  href={`/dashboard?${toSearchParams({ ...filters, verdict: v.verdict }).toString()}`}
+                  href={orgPath(slug, `/dashboard?${toSearchParams({ ...filters, verdict: v.verdict }).toString()}`)}
                   className="text-brand-700 hover:underline"
                 >
                   {v.label}
@@ -161,7 +168,7 @@ const REASONS = {
   NEVER_ASSESSED: "Never assessed",
 } as const;
 
-export function StalledPanel({ stalled }: { stalled: StalledList }) {
+export function StalledPanel({ stalled, slug }: { stalled: StalledList; slug: string }) {
   return (
     <Panel
       id="stalled-title"
@@ -187,7 +194,7 @@ export function StalledPanel({ stalled }: { stalled: StalledList }) {
               {stalled.rows.map((p) => (
                 <tr key={p.pilotId}>
                   <th scope="row" className="py-1.5 pr-2 text-left font-medium">
-                    <Link href={`/pilots/${p.pilotId}`} className="text-brand-700 hover:underline">
+                    <Link href={orgPath(slug, `/pilots/${p.pilotId}`)} className="text-brand-700 hover:underline">
                       {p.name}
                     </Link>
                   </th>
@@ -195,7 +202,7 @@ export function StalledPanel({ stalled }: { stalled: StalledList }) {
                     <StageBadge stage={p.stage} />
                   </td>
                   <td className="py-1.5 text-right tabular-nums">{p.daysInStage}</td>
-                  <td className="py-1.5 pl-3">{p.lastAssessedAt ? formatDay(p.lastAssessedAt) : "Never"}</td>
+                  <td className="py-1.5 pl-3">{p.lastAssessedAt ? formatDate(p.lastAssessedAt) : "Never"}</td>
                   <td className="py-1.5 pl-3 text-xs text-slate-600">{p.reasons.map((r) => REASONS[r]).join("; ")}</td>
                 </tr>
               ))}
@@ -258,7 +265,7 @@ export function TrendPanel({ trend }: { trend: TrendMonth[] }) {
   );
 }
 
-export function CostPanel({ cost, currency }: { cost: CostVsReadiness; currency: string }) {
+export function CostPanel({ cost, currency, slug }: { cost: CostVsReadiness; currency: string; slug: string }) {
   return (
     <Panel
       id="cost-title"
@@ -292,7 +299,7 @@ export function CostPanel({ cost, currency }: { cost: CostVsReadiness; currency:
                 {cost.points.slice(0, 200).map((p) => (
                   <tr key={p.pilotId}>
                     <th scope="row" className="py-1 text-left font-normal">
-                      <Link href={`/pilots/${p.pilotId}`} className="text-brand-700 hover:underline">
+                      <Link href={orgPath(slug, `/pilots/${p.pilotId}`)} className="text-brand-700 hover:underline">
                         {p.name}
                       </Link>
                     </th>
@@ -313,10 +320,12 @@ export function RollupPanel({
   rollup,
   filters,
   currency,
+  slug,
 }: {
   rollup: Portfolio["rollup"];
   filters: PortfolioFilters;
   currency: string;
+  slug: string;
 }) {
   const other = rollup.groupBy === "unit" ? "team" : "unit";
   const name = rollup.groupBy === "unit" ? "Business unit" : "Owning team";
@@ -328,7 +337,7 @@ export function RollupPanel({
     >
       <p className="mb-3 text-sm">
         <Link
-          href={`/dashboard?${toSearchParams({ ...filters, groupBy: other }).toString()}#rollup-title`}
+          href={orgPath(slug, `/dashboard?${toSearchParams({ ...filters, groupBy: other }).toString()}#rollup-title`)}
           className="font-medium text-brand-700 hover:underline"
         >
           Group by {other === "unit" ? "business unit" : "owning team"} instead
@@ -367,7 +376,10 @@ export function RollupPanel({
               <tr key={r.group}>
                 <th scope="row" className="py-2 pr-4 text-left font-medium">
                   <Link
-                    href={`/dashboard?${toSearchParams({ ...filters, [rollup.groupBy]: r.group }).toString()}`}
+                    href={orgPath(
+                      slug,
+                      `/dashboard?${toSearchParams({ ...filters, [rollup.groupBy]: r.group }).toString()}`,
+                    )}
                     className="text-brand-700 hover:underline"
                   >
                     {r.group}

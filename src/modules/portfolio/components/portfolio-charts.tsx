@@ -19,6 +19,8 @@ import {
   ZAxis,
 } from "recharts";
 import type { CostPoint, FunnelStage, TrendMonth, VerdictCount } from "../queries";
+import { orgPath } from "@/modules/access/shared";
+import { useOrgSlug } from "@/modules/access/client";
 
 // Each chart sits beside a table or list with the same numbers: the chart is for the eye, the
 // table for screen readers and for reading exact values. Charts are therefore aria-hidden.
@@ -124,6 +126,7 @@ export function TrendChart({ data }: { data: TrendMonth[] }) {
 
 export function CostScatter({ points, currency }: { points: CostPoint[]; currency: string }) {
   const router = useRouter();
+  const slug = useOrgSlug();
   const money = new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: 2 });
   return (
     <div aria-hidden="true" className="h-72">
@@ -168,7 +171,7 @@ export function CostScatter({ points, currency }: { points: CostPoint[]; currenc
             data={points}
             fill="#1f5fbf"
             isAnimationActive={false}
-            onClick={(p) => router.push(`/pilots/${(p as unknown as CostPoint).pilotId}`)}
+            onClick={(p) => router.push(orgPath(slug, `/pilots/${(p as unknown as CostPoint).pilotId}`))}
             cursor="pointer"
           />
         </ScatterChart>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeSetPasswordToken } from "@/modules/auth/accounts";
+import { describeSetPasswordToken } from "@/modules/auth";
 import { SetPasswordForm } from "@/modules/auth/components/auth-forms";
 
 export const metadata: Metadata = { title: "Set your password", referrer: "no-referrer" };

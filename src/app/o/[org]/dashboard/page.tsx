@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { DashboardFilters } from "@/modules/portfolio/components/dashboard-filters";
+import { Headline } from "@/modules/portfolio/components/headline";
+import { Heatmap } from "@/modules/portfolio/components/heatmap";
+import {
+  CostPanel,
+  FunnelPanel,
+  RollupPanel,
+  StalledPanel,
+  TopGapsPanel,
+  TrendPanel,
+  VerdictPanel,
+} from "@/modules/portfolio/components/panels";
+import { hasPilotFilters, parsePortfolioFilters, getPortfolio } from "@/modules/portfolio";
+import { can, orgPage, orgPath } from "@/modules/access";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function DashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const ctx = await orgPage(params);
+  const slug = ctx.organizationSlug;
+  const filters = parsePortfolioFilters(await searchParams);
+  const portfolio = await getPortfolio(ctx, filters);
+  const filtered = hasPilotFilters(filters);
+
+  if (portfolio.headline.total === 0 && !filtered) {
+    return (
+      <>
+        <PageHeader title="Dashboard" description={ctx.organizationName} />
+        <EmptyState
+          title="No pilots yet"
+          action={
+            can(ctx.role, "pilot:write") ? (
+              <ButtonLink href={orgPath(ctx.organizationSlug, "/pilots/new")}>Register a pilot</ButtonLink>
+            ) : undefined
+          }
+        >
+          Once pilots are registered and assessed, this page shows how ready the portfolio is for production, which
+          pilots are stalled and which gaps recur.
+        </EmptyState>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Portfolio"
+        description={`${ctx.organizationName}: how ready the AI pilots are for production, and what stands in the way.`}
+      />
+      <DashboardFilters filters={portfolio.filters} facets={portfolio.facets} slug={slug} />
+      {portfolio.headline.total === 0 ? (
+        <EmptyState
+          title="No pilots match these filters"
+          action={
+            <ButtonLink href={orgPath(ctx.organizationSlug, "/dashboard")} variant="secondary">
+              Clear filters
+            </ButtonLink>
+          }
+        />
+      ) : (
+        <div className="space-y-6">
+          <Headline
+            headline={portfolio.headline}
+            currency={ctx.currency}
+            stalledDays={portfolio.filters.stalledDays}
+            slug={slug}
+          />
+          <Heatmap heatmap={portfolio.heatmap} filters={portfolio.filters} slug={slug} />
+          <div className="grid gap-6 lg:grid-cols-2">
+            <VerdictPanel verdicts={portfolio.verdicts} filters={portfolio.filters} slug={slug} />
+            <TopGapsPanel gaps={portfolio.topGaps} assessed={portfolio.headline.assessed} />
+            <FunnelPanel funnel={portfolio.funnel} />
+            <TrendPanel trend={portfolio.trend} />
+          </div>
+          <div className="grid gap-6 lg:grid-cols-2">
+            <StalledPanel stalled={portfolio.stalled} slug={slug} />
+            <CostPanel cost={portfolio.costVsReadiness} currency={ctx.currency} slug={slug} />
+          </div>
+          <RollupPanel rollup={portfolio.rollup} filters={portfolio.filters} currency={ctx.currency} slug={slug} />
+        </div>
+      )}
+    </>
+  );
+}

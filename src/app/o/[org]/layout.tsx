@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { Logo } from "@/components/logo";
+import { NavLinks } from "@/components/shell/nav-links";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+import { OrgSwitcher } from "@/modules/orgs/components/org-switcher";
+import { Suspense } from "react";
+import { FlashToast, Toaster } from "@/components/ui/toast";
+import { orgPage, orgPath, roleLabel } from "@/modules/access";
+
+/** Messages a server action announces after its redirect (`?toast=key`), shown once as a toast. */
+const FLASH = {
+  "pilot-created": "Pilot registered.",
+  "pilot-saved": "Changes saved.",
+  "draft-created": "Draft created: an exact copy. Edit it, then publish it; nothing changes for anyone until you do.",
+  "version-published": "Version published. New assessments use it; those already started keep their version.",
+  "draft-deleted": "Draft deleted.",
+};
+
+// The shell needs the user to draw itself; every page and action still checks access itself
+// (layouts do not run for server actions, and may not re-run on client navigation).
+export default async function OrgLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ org: string }>;
+}) {
+  const ctx = await orgPage(params);
+  return (
+    <div className="min-h-screen">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow"
+      >
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+          <Link href={orgPath(ctx.organizationSlug)} aria-label="Preflight dashboard">
+            <Logo />
+          </Link>
+          <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
+            <NavLinks slug={ctx.organizationSlug} />
+          </nav>
+          <div className="ml-auto flex items-center gap-3">
+            <OrgSwitcher memberships={ctx.memberships} activeSlug={ctx.organizationSlug} />
+            <span className="hidden text-sm text-slate-500 md:inline" title={ctx.userEmail}>
+              {ctx.userName} · {roleLabel(ctx.role)}
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+        {children}
+      </main>
+      <Toaster />
+      <Suspense>
+        <FlashToast messages={FLASH} />
+      </Suspense>
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, Notice } from "@/components/ui/card";
+import { orNotFound } from "@/lib/not-found";
+import { PilotReadiness } from "@/modules/assessments/components/pilot-readiness";
+import { listPilotAssessments } from "@/modules/assessments";
+import { ArchiveButton } from "@/modules/pilots/components/archive-button";
+import { StageBadge } from "@/modules/pilots/components/stage-badge";
+import { daysSince, formatCostPerOutcome, formatDate, formatMoney, formatNumber } from "@/lib/format";
+import { getPilot, STAGE_LABELS } from "@/modules/pilots";
+import { can, orgPage, orgPath } from "@/modules/access";
+
+export const metadata: Metadata = { title: "Pilot" };
+
+function Detail({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{term}</dt>
+      <dd className="mt-1 text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+export default async function PilotPage({ params }: { params: Promise<{ org: string; id: string }> }) {
+  const ctx = await orgPage(params);
+  const { id } = await params;
+  const pilot = await orNotFound(getPilot(ctx, id));
+  const canWrite = can(ctx.role, "pilot:write");
+  const assessments = await listPilotAssessments(ctx, pilot.id);
+
+  return (
+    <article className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={orgPath(ctx.organizationSlug, "/pilots")} className="text-brand-700 hover:underline">
+          Pilots
+        </Link>
+        <span aria-hidden="true" className="mx-2 text-slate-400">
+          /
+        </span>
+        <span aria-current="page" className="text-slate-600">
+          {pilot.name}
+        </span>
+      </nav>
+
+      {pilot.archivedAt && (
+        <Notice tone="warning">
+          This pilot was archived on {formatDate(pilot.archivedAt)}. Restore it to show it in the registry again.
+        </Notice>
+      )}
+
+      <header className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+        <div>
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 className="text-2xl font-bold tracking-tight">{pilot.name}</h1>
+            <StageBadge stage={pilot.stage} />
+          </div>
+          <p className="mt-1 text-slate-600">{pilot.summary}</p>
+          {pilot.tags.length > 0 && (
+            <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="Tags">
+              {pilot.tags.map((t) => (
+                <li key={t} className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">
+                  {t}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        {canWrite && (
+          <div className="flex shrink-0 items-start gap-2">
+            {!pilot.archivedAt && (
+              <ButtonLink href={orgPath(ctx.organizationSlug, `/pilots/${pilot.id}/edit`)}>Edit</ButtonLink>
+            )}
+            <ArchiveButton id={pilot.id} archived={Boolean(pilot.archivedAt)} />
+          </div>
+        )}
+      </header>
+
+      {!pilot.ownerName && (
+        <Notice tone="warning" title="No named owner">
+          Nobody is named as accountable for this pilot. Pilots without an owner rarely reach production: name one
+          person who owns its outcome.
+        </Notice>
+      )}
+
+      <PilotReadiness
+        slug={ctx.organizationSlug}
+        pilotId={pilot.id}
+        assessments={assessments}
+        canAssess={can(ctx.role, "assessment:write") && !pilot.archivedAt}
+      />
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="p-6 lg:col-span-2">
+          <h2 className="text-base font-semibold">What it changes</h2>
+          <dl className="mt-4 grid gap-5 sm:grid-cols-2">
+            <Detail term="Workflow">{pilot.workflow}</Detail>
+            <Detail term="Target outcome">{pilot.targetOutcome}</Detail>
+            <Detail term="Business unit">{pilot.businessUnit}</Detail>
+            <Detail term="Owning team">{pilot.owningTeam}</Detail>
+            <Detail term="Named owner">
+              {pilot.ownerName ? (
+                <>
+                  {pilot.ownerName}
+                  {pilot.ownerEmail && (
+                    <a href={`mailto:${pilot.ownerEmail}`} className="block text-brand-700 hover:underline">
+                      {pilot.ownerEmail}
+                    </a>
+                  )}
+                </>
+              ) : (
+                <span className="font-medium text-amber-800">Not named</span>
+              )}
+            </Detail>
+            <Detail term="Executive sponsor">{pilot.executiveSponsor ?? "—"}</Detail>
+            <Detail term="Start date">{formatDate(pilot.startDate)}</Detail>
+            <Detail term="Target production date">{formatDate(pilot.targetProductionDate)}</Detail>
+          </dl>
+        </Card>
+        <Card className="p-6">
+          <h2 className="text-base font-semibold">Cost and value</h2>
+          <dl className="mt-4 space-y-4">
+            <Detail term="Monthly run cost">{formatMoney(pilot.monthlyRunCost, ctx.currency)}</Detail>
+            <Detail term="Outcomes per month">{formatNumber(pilot.outcomesPerMonth)}</Detail>
+            <Detail term="Cost per outcome">
+              <span className="text-lg font-semibold tabular-nums">
+                {formatCostPerOutcome(pilot.costPerOutcome, ctx.currency)}
+              </span>
+              {pilot.costPerOutcome == null && (
+                <span className="block text-xs text-slate-500">
+                  Needs both the monthly cost and the outcomes per month.
+                </span>
+              )}
+            </Detail>
+          </dl>
+        </Card>
+      </div>
+
+      <Card className="p-6">
+        <h2 className="text-base font-semibold">Stage history</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          In {STAGE_LABELS[pilot.stage]} for {daysSince(pilot.stageEnteredAt)} days.
+        </p>
+        <ol className="mt-4 space-y-3 border-l-2 border-slate-200 pl-4">
+          {pilot.stageChanges.map((change) => (
+            <li key={change.id} className="text-sm">
+              <span className="font-medium">{STAGE_LABELS[change.toStage]}</span>
+              {change.fromStage && <span className="text-slate-500"> (from {STAGE_LABELS[change.fromStage]})</span>}
+              <span className="block text-xs text-slate-500">
+                {formatDate(change.enteredAt)}
+                {change.changedBy ? ` · by ${change.changedBy.name}` : ""}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </Card>
+    </article>
+  );
+}

@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { can, orgPage } from "@/modules/access";
+import { orgPath } from "@/modules/access/shared";
+import { PilotFilters } from "@/modules/pilots/components/pilot-filters";
+import { PilotTable } from "@/modules/pilots/components/pilot-table";
+import { pilotListQuerySchema, pilotListSearch, listPilotFacets, listPilots } from "@/modules/pilots";
+
+export const metadata: Metadata = { title: "Pilots" };
+
+const count = (n: number) => n.toLocaleString("en");
+
+export default async function PilotsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ org: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const ctx = await orgPage(params);
+  const slug = ctx.organizationSlug;
+  const raw = await searchParams;
+  const parsed = pilotListQuerySchema.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
+  const [list, facets] = await Promise.all([listPilots(ctx, parsed), listPilotFacets(ctx)]);
+  // The page actually shown: a page past the end shows the last one.
+  const query = { ...parsed, page: list.page };
+  const href = (search: string) => orgPath(slug, `/pilots${search}`);
+  const canWrite = can(ctx.role, "pilot:write");
+  const filtered = Boolean(query.q || query.stage || query.unit);
+  const first = (list.page - 1) * list.pageSize + 1;
+  const last = first + list.items.length - 1;
+
+  return (
+    <>
+      <PageHeader
+        title={query.archived ? "Archived pilots" : "Pilots"}
+        description={
+          query.archived
+            ? "Archived pilots are kept with their history and can be restored."
+            : "Every AI pilot in the organisation, with its stage, owner and cost."
+        }
+        actions={
+          canWrite && !query.archived ? (
+            <ButtonLink href={orgPath(slug, "/pilots/new")}>Register a pilot</ButtonLink>
+          ) : undefined
+        }
+      />
+      <PilotFilters query={query} businessUnits={facets.businessUnits} slug={slug} />
+      <p className="mb-3 text-sm text-slate-600" aria-live="polite">
+        {list.total === 0
+          ? "No pilots"
+          : list.total === 1
+            ? "1 pilot"
+            : `Showing ${count(first)}–${count(last)} of ${count(list.total)} pilots`}
+        {filtered && list.total > 0 ? (list.total === 1 ? " matches these filters" : " match these filters") : ""}.{" "}
+        <Link
+          href={href(pilotListSearch(query, { archived: !query.archived }))}
+          className="font-medium text-brand-700 hover:underline"
+        >
+          {query.archived ? "Show active pilots" : "Show archived pilots"}
+        </Link>
+      </p>
+      <PilotTable
+        pilots={list.items}
+        currency={ctx.currency}
+        slug={slug}
+        query={query}
+        empty={
+          filtered ? (
+            <EmptyState
+              title="No pilots match these filters"
+              action={
+                <ButtonLink
+                  href={href(pilotListSearch(pilotListQuerySchema.parse({}), { archived: query.archived }))}
+                  variant="secondary"
+                >
+                  Clear filters
+                </ButtonLink>
+              }
+            >
+              Try a shorter search or another stage.
+            </EmptyState>
+          ) : query.archived ? (
+            <EmptyState title="No archived pilots">Pilots you archive appear here.</EmptyState>
+          ) : (
+            <EmptyState
+              title="No pilots registered yet"
+              action={
+                canWrite ? (
+                  <ButtonLink href={orgPath(slug, "/pilots/new")}>Register your first pilot</ButtonLink>
+                ) : undefined
+              }
+            >
+              Register each AI pilot your teams run: what it changes, who owns it and what it costs. Then score it
+              against the production checklist.
+            </EmptyState>
+          )
+        }
+      />
+      <Pagination page={list.page} pageCount={list.pageCount} href={(page) => href(pilotListSearch(query, { page }))} />
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card, PageHeader } from "@/components/ui/card";
+import {
+  AddMemberForm,
+  MemberRowActions,
+  NewOrganizationForm,
+  OrganizationSettingsForm,
+} from "@/modules/orgs/components/member-forms";
+import { listMembers } from "@/modules/orgs";
+import { formatDate } from "@/lib/format";
+import { can, orgPage, orgPath, roleLabel } from "@/modules/access";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage({ params }: { params: Promise<{ org: string }> }) {
+  const ctx = await orgPage(params);
+  const members = await listMembers(ctx);
+  const canManageMembers = can(ctx.role, "member:manage");
+  const isOwner = can(ctx.role, "org:manage");
+
+  return (
+    <div className="space-y-8">
+      <PageHeader title="Settings" description={`Organisation settings and members of ${ctx.organizationName}.`} />
+
+      <Card className="p-6">
+        <h2 className="text-lg font-semibold">Organisation</h2>
+        <div className="mt-4 max-w-xl">
+          {isOwner ? (
+            <OrganizationSettingsForm name={ctx.organizationName} slug={ctx.organizationSlug} />
+          ) : (
+            <p className="text-sm text-slate-700">
+              {ctx.organizationName} · your role: <strong>{roleLabel(ctx.role)}</strong>
+            </p>
+          )}
+        </div>
+      </Card>
+
+      <Card className="p-6">
+        <h2 className="text-lg font-semibold">Frameworks</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          The readiness checklists pilots are assessed against: their versions, pillars, criteria, weights and gates.{" "}
+          {can(ctx.role, "framework:manage")
+            ? "Make a new version by copying one, edit it and publish it."
+            : "Only admins and owners can make new versions."}
+        </p>
+        <Link
+          href={orgPath(ctx.organizationSlug, "/settings/frameworks")}
+          className="mt-3 inline-block text-sm font-semibold text-brand-700 hover:underline"
+        >
+          Frameworks and versions
+        </Link>
+      </Card>
+
+      <Card className="p-6">
+        <h2 className="text-lg font-semibold">Members</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          {members.length === 1 ? "1 member" : `${members.length} members`}.{" "}
+          {canManageMembers ? "Changes take effect at once." : "Only admins and owners can change members."}
+        </p>
+        <div className="mt-4 overflow-x-auto">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="sr-only">Members of {ctx.organizationName}</caption>
+            <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+              <tr>
+                <th scope="col" className="py-2 pr-4">
+                  Name
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Email
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Member since
+                </th>
+                <th scope="col" className="py-2 text-right">
+                  {canManageMembers ? "Role and access" : "Role"}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {members.map((m) => (
+                <tr key={m.id}>
+                  <td className="py-3 pr-4 font-medium">
+                    {m.user.name}
+                    {m.user.id === ctx.userId && <span className="ml-1 text-xs font-normal text-slate-500">(you)</span>}
+                    {!m.user.hasPassword && (
+                      <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs font-normal text-amber-900">
+                        hasn&apos;t set a password yet
+                      </span>
+                    )}
+                  </td>
+                  <td className="py-3 pr-4 text-slate-700">{m.user.email}</td>
+                  <td className="py-3 pr-4 text-slate-700">{formatDate(m.createdAt)}</td>
+                  <td className="py-3 text-right">
+                    {canManageMembers ? (
+                      <MemberRowActions
+                        membershipId={m.id}
+                        role={m.role}
+                        name={m.user.name}
+                        canManageOwners={isOwner}
+                      />
+                    ) : (
+                      roleLabel(m.role)
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {canManageMembers && (
+          <div className="mt-8 border-t border-slate-200 pt-6">
+            <AddMemberForm canAddOwner={isOwner} />
+          </div>
+        )}
+      </Card>
+
+      <Card className="p-6">
+        <h2 className="text-lg font-semibold">Another organisation</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Consultants work with several clients: each organisation keeps its pilots and members apart. Switch between
+          them from the menu at the top.
+        </p>
+        <div className="mt-4 max-w-xl">
+          <NewOrganizationForm label="New organisation's name" />
+        </div>
+      </Card>
+    </div>
+  );
+}

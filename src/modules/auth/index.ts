@@ -1,0 +1,6 @@
+// Public entry of the auth module for server code (services, server-side types).
+// Other modules and the app import from here, not from the files behind it.
+import "server-only";
+export * from "./accounts";
+export * from "./credentials";
+export * from "./auth-options";

@@ -1,0 +1,3 @@
+// Public entry of the orgs module for code on either side (schemas, constants, small
+// presentational components). Nothing here may import server-only code.
+export * from "./schemas";

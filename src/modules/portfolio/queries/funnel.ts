@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
+import { db } from "@/lib/db";
+import { STAGES } from "@/modules/pilots/shared";
+import { nullableNumeric, numeric } from "./parse";
+import type { Scope } from "./scope";
+import type { FunnelStage } from "./types";
+
+// One aggregate row with a FILTERed median per stage: no sort of every stay by stage first.
+const perStage = Prisma.join(
+  STAGES.map(
+    (stage) => Prisma.sql`
+        percentile_cont(0.5) WITHIN GROUP (ORDER BY days) FILTER (WHERE stage = ${Prisma.raw(`'${stage}'`)}) AS ${Prisma.raw(`"${stage}"`)},
+        count(*) FILTER (WHERE stage = ${Prisma.raw(`'${stage}'`)})::int AS ${Prisma.raw(`"${stage}_stays"`)}`,
+  ),
+  ",",
+);
+
+/**
+ * Median days per stay in each stage, from the stage history. A past stay lasts from entering
+ * the stage to leaving it (leftAt, stored when the next stage is entered); the current stay lasts
+ * until now. Both count: leaving out current stays would hide exactly the pilots that are stuck.
+ */
+export async function funnelQuery(s: Scope): Promise<Omit<FunnelStage, "pilots">[]> {
+  const rows = await db.$queryRaw<unknown[]>`
+    WITH stays AS (
+      SELECT c."toStage" AS stage,
+        GREATEST(0, extract(epoch FROM COALESCE(c."leftAt", ${s.now}) - c."enteredAt") / 86400) AS days
+      FROM ${s.from(false)}
+      JOIN "PilotStageChange" c ON c."pilotId" = p.id
+      WHERE ${s.where()}
+    )
+    SELECT ${perStage} FROM stays`;
+  // The columns are named after the stages, so each is checked as it is read.
+  const [row] = z.tuple([z.record(z.string(), z.unknown())]).parse(rows);
+  return STAGES.map((stage) => ({
+    stage,
+    medianDays: nullableNumeric.parse(row[stage]),
+    stays: numeric.parse(row[`${stage}_stays`]),
+  }));
+}
