@@ -1,7 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { dbTestEnv } from "./tests/support/test-env.ts";
 
 const src = fileURLToPath(new URL("./src", import.meta.url));
+const support = (file: string) => fileURLToPath(new URL(`./tests/support/${file}`, import.meta.url));
 
 // Two projects: pure unit tests, and database tests that each get a fresh,
 // migrated database (PGlite in-process by default, PostgreSQL with TEST_DATABASE_URL).
@@ -20,12 +22,22 @@ export default defineConfig({
       },
       {
         resolve: {
-          alias: { "@": src, "server-only": fileURLToPath(new URL("./tests/support/empty.ts", import.meta.url)) },
+          alias: {
+            "@": src,
+            "server-only": support("empty.ts"),
+            // Next's request-scoped APIs need its server's request store: tests set the request
+            // (cookies, headers) through these stand-ins instead.
+            "next/headers": support("next-headers.ts"),
+            "next/cache": support("next-cache.ts"),
+          },
         },
+        // Pages are TSX; the access-matrix test imports them.
+        oxc: { jsx: { runtime: "automatic" } },
         test: {
           name: "db",
           include: ["src/**/*.db.test.ts", "tests/db/**/*.test.ts"],
           environment: "node",
+          env: dbTestEnv,
           globalSetup: ["./tests/support/db-global-setup.ts"],
           setupFiles: ["./tests/support/db-setup.ts"],
           testTimeout: 30_000,

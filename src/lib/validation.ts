@@ -7,8 +7,24 @@ import { invalid } from "@/lib/errors";
  */
 export const MAX_TEXT_LENGTH = 10_000;
 
-/** C0 control characters and DEL, except tab, line feed and carriage return (text areas send those). */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/**
+ * C0 control characters and DEL, except tab, line feed and carriage return (text areas send
+ * those), and lone UTF-16 surrogates (not text: PostgreSQL and JSON encoders reject them).
+ */
+const CONTROL_CHARACTERS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True for text any field may hold: no control characters, no lone surrogates. */
+export function isCleanText(value: string): boolean {
+  return !CONTROL_CHARACTERS.test(value);
+}
+
+/**
+ * A filter from a URL (search box, menu value): trimmed, capped, and dropped — like any other
+ * value that cannot match — when it is unclean, so a bad link shows the unfiltered page.
+ */
+export const filterText = (max: number) =>
+  z.string().trim().min(1).max(max).refine(isCleanText).optional().catch(undefined);
 
 export const UNSAFE_TEXT_MESSAGES = {
   control: "Remove the control characters (such as NUL bytes) from this field.",

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { idSchema, isCleanText } from "@/lib/validation";
 import type { Permission } from "./roles";
 
 /**
@@ -18,4 +19,11 @@ export function markDoor<F extends object>(fn: F, spec: DoorSpec & { name: strin
 
 export function doorOf(fn: unknown): (DoorSpec & { name: string }) | undefined {
   return typeof fn === "function" ? (fn as unknown as Record<symbol, DoorSpec & { name: string }>)[DOOR] : undefined;
+}
+
+/** Path ids other than the slug: one that no record can have (too long, control characters) is simply not found. */
+export function idsAreWellFormed(params: object): boolean {
+  return Object.entries(params).every(
+    ([name, value]) => name === "org" || (idSchema.safeParse(value).success && isCleanText(String(value))),
+  );
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { getSessionUser, resolveOrgContext, type OrgContext, type SessionUser } from "./context";
+import { idsAreWellFormed } from "./doors";
 import { LAST_ORG_COOKIE, orgPath } from "./paths";
 import { can, type Permission } from "./roles";
 
@@ -14,11 +15,12 @@ export async function orgPage(
   params: Promise<{ org: string }>,
   permission: Permission = "org:read",
 ): Promise<OrgContext & { allowed: boolean }> {
-  const { org } = await params;
+  const all = await params;
+  const { org } = all;
   const user = await getSessionUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/o/${org}/dashboard`)}`);
   const ctx = resolveOrgContext(user, org);
-  if (!ctx) notFound();
+  if (!ctx || !idsAreWellFormed(all)) notFound();
   return { ...ctx, allowed: can(ctx.role, permission) };
 }
 

@@ -2,7 +2,8 @@ import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { problem, readJson } from "@/lib/http";
-import { AppError, toPublicError } from "@/lib/errors";
+import { AppError, notFound, toPublicError } from "@/lib/errors";
+import { idsAreWellFormed } from "./doors";
 import { parseInput } from "@/lib/validation";
 import { orgFromSlug } from "./action";
 import { getSessionUser, type OrgContext } from "./context";
@@ -33,6 +34,7 @@ export function orgRoute<P extends { org: string } = { org: string }, S extends 
       const params = await context.params;
       const ctx = orgFromSlug(user, params.org);
       assertCan(ctx, spec.permission);
+      if (!idsAreWellFormed(params)) throw notFound();
       let body: unknown = undefined;
       if (spec.body) {
         body = await readJson(request);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { filterText } from "@/lib/validation";
 import { STAGES } from "./stages";
 
 const text = (label: string, max: number) =>
@@ -106,9 +107,9 @@ const MAX_PAGE = 100_000;
 // Every field falls back to its default rather than failing: a hand-edited URL still shows a
 // list. Parsing is idempotent (parsing an already parsed query gives the same query).
 export const pilotListQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: filterText(100),
   stage: z.enum(STAGES).optional().catch(undefined),
-  unit: z.string().trim().max(80).optional().catch(undefined),
+  unit: filterText(80),
   sort: z.enum(PILOT_SORTS).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   // "1" in a URL; a boolean once parsed (parsing twice must give the same result).

@@ -4,6 +4,7 @@
  * instead of failing, so an old or hand-edited link still opens the dashboard.
  */
 import { z } from "zod";
+import { filterText, isCleanText } from "@/lib/validation";
 import { STAGES } from "@/modules/pilots/shared";
 import { VERDICTS } from "@/modules/scoring";
 
@@ -24,7 +25,7 @@ export type HeatmapSort = `${"" | "-"}${"readiness" | "name" | `pillar:${string}
 export const DEFAULT_HEATMAP_SORT: HeatmapSort = "readiness";
 const HEATMAP_SORT = /^-?(readiness|name|pillar:[A-Za-z0-9][A-Za-z0-9_.-]{0,63})$/;
 
-const text = (max: number) => z.string().trim().min(1).max(max).optional().catch(undefined);
+const text = filterText;
 
 /** Next's searchParams give string | string[] | undefined; URLSearchParams are accepted too. */
 function normalise(input: unknown): unknown {
@@ -44,7 +45,7 @@ export const portfolioFiltersSchema = z.preprocess(
     stage: z.enum(STAGES).optional().catch(undefined),
     team: text(80),
     // Tags are stored lower-case.
-    tag: z.string().trim().toLowerCase().min(1).max(40).optional().catch(undefined),
+    tag: z.string().trim().toLowerCase().min(1).max(40).refine(isCleanText).optional().catch(undefined),
     verdict: z.enum(VERDICT_FILTERS).optional().catch(undefined),
     stalledDays: z.coerce.number().int().min(1).max(3650).default(DEFAULT_STALLED_DAYS).catch(DEFAULT_STALLED_DAYS),
     groupBy: z.enum(GROUP_BYS).default("unit").catch("unit"),
