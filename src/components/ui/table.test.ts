@@ -70,6 +70,37 @@ describe("Table", () => {
     expect(html.match(/<tr/g)).toHaveLength(3);
   });
 
+  it("gives cells a column's classes, fixed or worked out from the row, over the defaults", () => {
+    const toned: TableColumn<Row>[] = [
+      { key: "name", header: "Pilot", rowHeader: true, className: "font-medium", cell: (r) => r.name },
+      {
+        key: "cost",
+        header: "Monthly cost",
+        align: "right",
+        className: (r, i) => (r.cost > 500 ? `text-red-700 row-${i}` : undefined),
+        cell: (r) => `$${r.cost}`,
+      },
+    ];
+    const html = render({ columns: toned });
+    // The row header's class wins over the default normal weight.
+    expect(html).toMatch(/<th scope="row" class="[^"]*\bfont-medium\b[^"]*">Alpha<\/th>/);
+    expect(html).not.toMatch(/<th scope="row" class="[^"]*font-normal/);
+    expect(html).toMatch(/<td class="[^"]*text-red-700 row-1[^"]*">\$900<\/td>/);
+    expect(html).toMatch(/<td class="[^"]*text-right[^"]*">\$100<\/td>/);
+    expect(html).not.toMatch(/<td class="[^"]*text-red-700[^"]*">\$100/);
+  });
+
+  it("pads plain tables only between columns, so they line up with the text around them", () => {
+    const cellClasses = (html: string) => [...html.matchAll(/<t[dh] [^>]*class="([^"]*)"/g)].map((m) => m[1]!);
+    for (const density of ["comfortable", "compact"] as const) {
+      const plain = cellClasses(render({ variant: "plain", density }));
+      expect(plain.length).toBeGreaterThan(0);
+      for (const c of plain) expect(c).not.toMatch(/\b(px|pl)-/);
+      const card = cellClasses(render({ variant: "card", density }));
+      for (const c of card) expect(c).toMatch(/\bpx-/);
+    }
+  });
+
   it("shows the empty state in place of the table when there are no rows", () => {
     const html = render({ rows: [], empty: "No pilots yet." });
     expect(html).toContain("No pilots yet.");

@@ -40,8 +40,11 @@ export interface TableColumn<Row> {
   /** Render this column's cells as row headers (`<th scope="row">`): usually the name column. */
   rowHeader?: boolean;
   sort?: TableSort;
-  /** Extra classes for this column's cells (widths, wrapping). */
-  className?: string;
+  /**
+   * Extra classes for this column's cells (widths, wrapping, weight), or a function of the row
+   * for classes that depend on its value (a tone, a heatmap colour).
+   */
+  className?: string | ((row: Row, index: number) => string | undefined);
   /** Extra classes for this column's header. */
   headerClassName?: string;
 }
@@ -68,9 +71,10 @@ export interface TableProps<Row> {
 
 const ALIGN: Record<TableAlign, string> = { left: "text-left", center: "text-center", right: "text-right" };
 
+/** Cell padding. Plain tables have no frame, so their first and last columns line up with the text around them. */
 const PADDING = {
-  comfortable: "px-4 py-3",
-  compact: "py-1.5 pr-3 last:pr-0",
+  card: { comfortable: "px-4 py-3", compact: "px-3 py-2" },
+  plain: { comfortable: "py-3 pr-4 last:pr-0", compact: "py-1.5 pr-3 last:pr-0" },
 } as const;
 
 export function Table<Row>({
@@ -103,7 +107,7 @@ export function Table<Row>({
     );
   }
   const card = variant === "card";
-  const pad = PADDING[density];
+  const pad = PADDING[variant][density];
   return (
     <div
       role="region"
@@ -156,9 +160,15 @@ export function Table<Row>({
           {rows.map((row, i) => (
             <tr key={rowKey(row, i)} className={cn(card && "hover:bg-slate-50", rowClassName?.(row, i))}>
               {columns.map((col) => {
-                const cellClass = cn(pad, ALIGN[col.align ?? "left"], "align-top", col.className);
+                const cellClass = cn(
+                  pad,
+                  ALIGN[col.align ?? "left"],
+                  "align-top",
+                  col.rowHeader && "font-normal",
+                  typeof col.className === "function" ? col.className(row, i) : col.className,
+                );
                 return col.rowHeader ? (
-                  <th key={col.key} scope="row" className={cn(cellClass, "font-normal")}>
+                  <th key={col.key} scope="row" className={cellClass}>
                     {col.cell(row, i)}
                   </th>
                 ) : (

@@ -1,10 +1,12 @@
 import { ButtonLink } from "@/components/ui/button";
 import { Badge, Card, Notice } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { Table } from "@/components/ui/table";
 import type { GateResult, Level } from "@/modules/scoring";
 import type { AssessmentDetail, AssessmentSummary } from "../service";
 import { LEVEL_NAMES } from "./levels";
 import { PillarChart } from "./pillar-chart";
-import { formatChange, formatCoverage, formatDate, formatScore } from "@/lib/format";
+import { formatChange, formatCoverage, formatDate, formatScore, plural } from "@/lib/format";
 import { VERDICT_DESCRIPTIONS, VERDICT_LABELS, VerdictBadge } from "./verdict-badge";
 import { orgPath } from "@/modules/access/shared";
 
@@ -88,6 +90,7 @@ export function AssessmentResults({
       })
       .map((c) => ({ key: c.key, title: c.title, pillar: p.title })),
   );
+  const pillars = score.pillars.map((p) => ({ ...p, change: pillarChange(p.key, p.score, previous) }));
   const readinessChange =
     previous && previous.readinessScore !== null && score.readiness !== null
       ? formatChange(score.readiness - previous.readinessScore)
@@ -149,7 +152,7 @@ export function AssessmentResults({
             label="Coverage"
             note={
               <>
-                {score.answered} of {score.applicable} applicable criteria answered
+                {score.answered} of {plural(score.applicable, "applicable criterion", "applicable criteria")} answered
                 {notApplicable.length > 0 && `; ${notApplicable.length} marked not applicable`}.
               </>
             }
@@ -200,54 +203,55 @@ export function AssessmentResults({
           }))}
           thresholds={framework.thresholds}
         />
-        <div className="mt-6 overflow-x-auto">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Pillar scores, coverage and change since the previous assessment</caption>
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-                <th scope="col" className="py-2 pr-4">
-                  Pillar
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right">
-                  Score
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right">
-                  Coverage
-                </th>
-                <th scope="col" className="py-2 text-right">
-                  {previous ? `Change since ${formatDate(previous.completedAt)}` : "Change"}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {score.pillars.map((p) => {
-                const change = pillarChange(p.key, p.score, previous);
-                return (
-                  <tr key={p.key}>
-                    <th scope="row" className="py-2 pr-4 text-left font-medium text-slate-900">
-                      {p.title}
-                      {weakest?.key === p.key && (
-                        <span className="ml-2 text-xs font-normal text-slate-500">(lowest)</span>
-                      )}
-                    </th>
-                    <td
-                      className={`py-2 pr-4 text-right tabular-nums ${p.score === null ? "text-slate-500" : "font-semibold"}`}
-                    >
-                      {formatScore(p.score)}
-                    </td>
-                    <td className="py-2 pr-4 text-right tabular-nums text-slate-700">
-                      {formatCoverage(p.coverage)}
-                      <span className="ml-1 text-xs text-slate-500">
-                        ({p.answered}/{p.applicable})
-                      </span>
-                    </td>
-                    <td className={`py-2 text-right tabular-nums ${CHANGE_TONE[change.tone]}`}>{change.text}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          variant="plain"
+          caption="Pillar scores, coverage and change since the previous assessment"
+          className="mt-6"
+          columns={[
+            {
+              key: "pillar",
+              header: "Pillar",
+              rowHeader: true,
+              className: "font-medium text-slate-900",
+              cell: (p) => (
+                <>
+                  {p.title}
+                  {weakest?.key === p.key && <span className="ml-2 text-xs font-normal text-slate-500">(lowest)</span>}
+                </>
+              ),
+            },
+            {
+              key: "score",
+              header: "Score",
+              align: "right",
+              className: (p) => cn("tabular-nums", p.score === null ? "text-slate-500" : "font-semibold"),
+              cell: (p) => formatScore(p.score),
+            },
+            {
+              key: "coverage",
+              header: "Coverage",
+              align: "right",
+              className: "tabular-nums text-slate-700",
+              cell: (p) => (
+                <>
+                  {formatCoverage(p.coverage)}
+                  <span className="ml-1 text-xs text-slate-500">
+                    ({p.answered}/{p.applicable})
+                  </span>
+                </>
+              ),
+            },
+            {
+              key: "change",
+              header: previous ? `Change since ${formatDate(previous.completedAt)}` : "Change",
+              align: "right",
+              className: (p) => cn("tabular-nums", CHANGE_TONE[p.change.tone]),
+              cell: (p) => p.change.text,
+            },
+          ]}
+          rows={pillars}
+          rowKey={(p) => p.key}
+        />
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-5">

@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import { Table } from "@/components/ui/table";
+import { plural } from "@/lib/format";
 import { roundScore, scoreAssessment, type Answers, type Level } from "@/modules/scoring";
 import { toSpec } from "@/modules/frameworks/shared";
 import type { AssessmentDetail } from "../service";
@@ -39,6 +41,7 @@ export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail
   const busy = Object.values(states).some((s) => s.save.kind === "pending" || s.save.kind === "saving");
   const problems = Object.values(states).filter((s) => ["conflict", "error", "invalid"].includes(s.save.kind)).length;
   const isReview = step === pillars.length;
+  const unansweredCount = score.applicable - score.answered;
 
   async function go(to: number) {
     await flush();
@@ -133,7 +136,11 @@ export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail
           </ol>
         </nav>
         <p role="status" aria-live="polite" className="mt-4 text-xs font-medium text-slate-600">
-          {problems > 0 ? `${problems} answer(s) need attention` : busy ? "Saving…" : "All changes saved"}
+          {problems > 0
+            ? `${plural(problems, "answer")} ${problems === 1 ? "needs" : "need"} attention`
+            : busy
+              ? "Saving…"
+              : "All changes saved"}
         </p>
       </aside>
 
@@ -181,44 +188,45 @@ export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail
               Completing scores the assessment on the server and stores the result. It cannot be edited afterwards; a
               later assessment records later progress.
             </p>
-            <div className="mt-6 overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-              <table className="min-w-full divide-y divide-slate-200 text-sm">
-                <caption className="sr-only">Answers and provisional scores per pillar</caption>
-                <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                  <tr>
-                    <th scope="col" className="px-4 py-3">
-                      Pillar
-                    </th>
-                    <th scope="col" className="px-4 py-3 text-right">
-                      Answered
-                    </th>
-                    <th scope="col" className="px-4 py-3 text-right">
-                      Provisional score
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {score.pillars.map((p, i) => (
-                    <tr key={p.key}>
-                      <th scope="row" className="px-4 py-3 text-left font-medium">
-                        <button type="button" className="text-brand-700 hover:underline" onClick={() => void go(i)}>
-                          {p.title}
-                        </button>
-                      </th>
-                      <td className="px-4 py-3 text-right tabular-nums">
-                        {p.answered}/{p.applicable}
-                      </td>
-                      <td className="px-4 py-3 text-right tabular-nums">
-                        {p.score === null ? "Not scored" : roundScore(p.score)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              caption="Answers and provisional scores per pillar"
+              className="mt-6"
+              columns={[
+                {
+                  key: "pillar",
+                  header: "Pillar",
+                  rowHeader: true,
+                  className: "font-medium",
+                  cell: (p, i) => (
+                    <button type="button" className="text-brand-700 hover:underline" onClick={() => void go(i)}>
+                      {p.title}
+                    </button>
+                  ),
+                },
+                {
+                  key: "answered",
+                  header: "Answered",
+                  align: "right",
+                  className: "tabular-nums",
+                  cell: (p) => `${p.answered}/${p.applicable}`,
+                },
+                {
+                  key: "score",
+                  header: "Provisional score",
+                  align: "right",
+                  className: "tabular-nums",
+                  cell: (p) => (p.score === null ? "Not scored" : roundScore(p.score)),
+                },
+              ]}
+              rows={score.pillars}
+              rowKey={(p) => p.key}
+            />
             <div className="mt-6 space-y-4">
-              {score.answered < score.applicable && (
-                <Notice tone="warning" title={`${score.applicable - score.answered} criteria are unanswered`}>
+              {unansweredCount > 0 && (
+                <Notice
+                  tone="warning"
+                  title={`${plural(unansweredCount, "criterion", "criteria")} ${unansweredCount === 1 ? "is" : "are"} unanswered`}
+                >
                   You can complete now, but the verdict will be “Incomplete” until every applicable criterion has an
                   answer.
                 </Notice>

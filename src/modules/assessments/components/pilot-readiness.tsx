@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { Table, type TableColumn } from "@/components/ui/table";
 import { DEFAULT_THRESHOLDS } from "@/modules/scoring";
 import type { AssessmentSummary } from "../service";
 import { ReadinessTrendChart, type TrendPoint } from "./readiness-trend-chart";
@@ -27,6 +28,72 @@ export function PilotReadiness({
     .map((a) => ({ at: a.completedAt!.getTime(), readiness: a.readinessScore, mean: a.meanScore, verdict: a.verdict }))
     .sort((a, b) => a.at - b.at);
   const href = (id: string) => orgPath(slug, `/pilots/${pilotId}/assessments/${id}`);
+  const inProgress = (a: AssessmentSummary) => a.status === "IN_PROGRESS";
+  /** A figure that an assessment in progress does not have yet. */
+  const figure = (a: AssessmentSummary, value: React.ReactNode) => (inProgress(a) ? "—" : value);
+
+  const history: TableColumn<AssessmentSummary>[] = [
+    {
+      key: "date",
+      header: "Date",
+      className: (a) => (inProgress(a) ? "text-slate-700" : "text-slate-900"),
+      cell: (a) =>
+        inProgress(a) ? (
+          <>
+            Started <time dateTime={a.startedAt.toISOString()}>{formatDate(a.startedAt)}</time>
+          </>
+        ) : (
+          <time dateTime={a.completedAt?.toISOString()}>{formatDate(a.completedAt)}</time>
+        ),
+    },
+    {
+      key: "verdict",
+      header: "Verdict",
+      className: (a) => (inProgress(a) ? "text-slate-600" : undefined),
+      cell: (a) => (inProgress(a) ? "In progress" : a.verdict ? <VerdictBadge verdict={a.verdict} /> : "—"),
+    },
+    {
+      key: "readiness",
+      header: "Readiness",
+      align: "right",
+      className: (a) => (inProgress(a) ? "text-slate-400" : "font-semibold tabular-nums"),
+      cell: (a) => figure(a, formatScore(a.readinessScore)),
+    },
+    {
+      key: "mean",
+      header: "Mean of pillars",
+      align: "right",
+      className: (a) => (inProgress(a) ? "text-slate-400" : "tabular-nums text-slate-700"),
+      cell: (a) => figure(a, formatScore(a.meanScore)),
+    },
+    {
+      key: "framework",
+      header: "Framework",
+      align: "right",
+      className: "tabular-nums text-slate-700",
+      cell: (a) => `v${a.frameworkVersion}`,
+    },
+    {
+      key: "open",
+      header: <span className="sr-only">Open</span>,
+      align: "right",
+      cell: (a) => (
+        <Link href={href(a.id)} className="font-medium text-brand-700 hover:underline">
+          {inProgress(a) ? (
+            canAssess ? (
+              "In progress — continue"
+            ) : (
+              "In progress — view"
+            )
+          ) : (
+            <>
+              View results<span className="sr-only"> of {formatDate(a.completedAt)}</span>
+            </>
+          )}
+        </Link>
+      ),
+    },
+  ];
 
   return (
     <section aria-labelledby="readiness-heading">
@@ -114,69 +181,15 @@ export function PilotReadiness({
             <h3 id="history-heading" className="text-sm font-semibold text-slate-900">
               Assessment history
             </h3>
-            <div className="mt-2 overflow-x-auto">
-              <table className="min-w-full text-sm">
-                <thead>
-                  <tr className="border-b border-slate-200 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-                    <th scope="col" className="py-2 pr-4">
-                      Date
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Verdict
-                    </th>
-                    <th scope="col" className="py-2 pr-4 text-right">
-                      Readiness
-                    </th>
-                    <th scope="col" className="py-2 pr-4 text-right">
-                      Mean of pillars
-                    </th>
-                    <th scope="col" className="py-2 pr-4 text-right">
-                      Framework
-                    </th>
-                    <th scope="col" className="py-2">
-                      <span className="sr-only">Open</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {assessments.map((a) =>
-                    a.status === "IN_PROGRESS" ? (
-                      <tr key={a.id} className="bg-brand-50/40">
-                        <td className="py-2 pr-4 text-slate-700">
-                          Started <time dateTime={a.startedAt.toISOString()}>{formatDate(a.startedAt)}</time>
-                        </td>
-                        <td className="py-2 pr-4 text-slate-600">In progress</td>
-                        <td className="py-2 pr-4 text-right text-slate-400">—</td>
-                        <td className="py-2 pr-4 text-right text-slate-400">—</td>
-                        <td className="py-2 pr-4 text-right tabular-nums text-slate-700">v{a.frameworkVersion}</td>
-                        <td className="py-2 text-right">
-                          <Link href={href(a.id)} className="font-medium text-brand-700 hover:underline">
-                            {canAssess ? "In progress — continue" : "In progress — view"}
-                          </Link>
-                        </td>
-                      </tr>
-                    ) : (
-                      <tr key={a.id}>
-                        <td className="py-2 pr-4 text-slate-900">
-                          <time dateTime={a.completedAt?.toISOString()}>{formatDate(a.completedAt)}</time>
-                        </td>
-                        <td className="py-2 pr-4">{a.verdict ? <VerdictBadge verdict={a.verdict} /> : "—"}</td>
-                        <td className="py-2 pr-4 text-right font-semibold tabular-nums">
-                          {formatScore(a.readinessScore)}
-                        </td>
-                        <td className="py-2 pr-4 text-right tabular-nums text-slate-700">{formatScore(a.meanScore)}</td>
-                        <td className="py-2 pr-4 text-right tabular-nums text-slate-700">v{a.frameworkVersion}</td>
-                        <td className="py-2 text-right">
-                          <Link href={href(a.id)} className="font-medium text-brand-700 hover:underline">
-                            View results<span className="sr-only"> of {formatDate(a.completedAt)}</span>
-                          </Link>
-                        </td>
-                      </tr>
-                    ),
-                  )}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              variant="plain"
+              caption="Assessment history"
+              className="mt-2"
+              columns={history}
+              rows={assessments}
+              rowKey={(a) => a.id}
+              rowClassName={(a) => (a.status === "IN_PROGRESS" ? "bg-brand-50/40" : undefined)}
+            />
           </section>
         )}
       </Card>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
-import { cn } from "@/components/ui/cn";
-import { formatCostPerOutcome, formatDate, formatMoney, formatScore } from "@/lib/format";
+import { Table } from "@/components/ui/table";
+import { formatCostPerOutcome, formatDate, formatMoney, formatScore, plural } from "@/lib/format";
 import { VERDICT_LABELS } from "@/modules/assessments/shared";
 import { STAGE_LABELS, StageBadge } from "@/modules/pilots/shared";
 import { toSearchParams, type PortfolioFilters } from "../filters";
@@ -19,14 +19,9 @@ import { orgPath } from "@/modules/access/shared";
 
 const verdictLabel = (v: VerdictCount["verdict"]) => (v === "NOT_ASSESSED" ? "Not assessed" : VERDICT_LABELS[v]);
 
-/** A column header of the small number tables beside each chart. */
-function Col({ children, right, padded }: { children: React.ReactNode; right?: boolean; padded?: boolean }) {
-  return (
-    <th scope="col" className={cn("py-1 font-medium", right && "text-right", padded && "pl-3")}>
-      {children}
-    </th>
-  );
-}
+/** The numbers behind the charts are small tables: no frame, tight rows, figures right-aligned. */
+const NUMBERS = { variant: "plain", density: "compact" } as const;
+const FIGURE = { align: "right", className: "tabular-nums" } as const;
 
 function Panel({
   id,
@@ -65,24 +60,37 @@ export function VerdictPanel({
   return (
     <Panel id="verdicts-title" title="Verdicts" description="The verdict of each pilot's latest completed assessment.">
       <VerdictChart data={data} />
-      <table className="mt-2 w-full text-sm">
-        <caption className="sr-only">Pilots per verdict</caption>
-        <tbody className="divide-y divide-slate-100">
-          {data.map((v) => (
-            <tr key={v.verdict}>
-              <th scope="row" className="py-1 text-left font-normal">
-                <Link
-                  href={orgPath(slug, `/dashboard?${toSearchParams({ ...filters, verdict: v.verdict }).toString()}`)}
-                  className="text-brand-700 hover:underline"
-                >
-                  {v.label}
-                </Link>
-              </th>
-              <td className="py-1 text-right tabular-nums">{v.pilots}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        {...NUMBERS}
+        caption="Pilots per verdict"
+        className="mt-2"
+        columns={[
+          {
+            key: "verdict",
+            // The chart above names the two columns: their headers are for screen readers only.
+            header: <span className="sr-only">Verdict</span>,
+            headerClassName: "p-0",
+            rowHeader: true,
+            cell: (v) => (
+              <Link
+                href={orgPath(slug, `/dashboard?${toSearchParams({ ...filters, verdict: v.verdict }).toString()}`)}
+                className="text-brand-700 hover:underline"
+              >
+                {v.label}
+              </Link>
+            ),
+          },
+          {
+            key: "pilots",
+            header: <span className="sr-only">Pilots</span>,
+            headerClassName: "p-0",
+            ...FIGURE,
+            cell: (v) => v.pilots,
+          },
+        ]}
+        rows={data}
+        rowKey={(v) => v.verdict}
+      />
     </Panel>
   );
 }
@@ -111,7 +119,7 @@ export function TopGapsPanel({ gaps, assessed }: { gaps: SystemicGap[]; assessed
                   <span className="block text-xs text-slate-500">{g.criterionKey}</span>
                 </span>
                 <span className="shrink-0 tabular-nums">
-                  {g.pilots} of {assessed} pilots
+                  {g.pilots} of {plural(assessed, "pilot")}
                 </span>
               </div>
               <div className="mt-1 h-2 rounded-full bg-slate-100" aria-hidden="true">
@@ -137,27 +145,23 @@ export function FunnelPanel({ funnel }: { funnel: FunnelStage[] }) {
       description="Pilots in each stage now, and the median days a pilot spends in each stage (past and current stays)."
     >
       <FunnelChart data={data} />
-      <table className="mt-2 w-full text-sm">
-        <caption className="sr-only">Pilots and median days per stage</caption>
-        <thead className="text-left text-xs text-slate-500">
-          <tr>
-            <Col>Stage</Col>
-            <Col right>Pilots now</Col>
-            <Col right>Median days in stage</Col>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {data.map((s) => (
-            <tr key={s.stage}>
-              <th scope="row" className="py-1 text-left font-normal">
-                {s.label}
-              </th>
-              <td className="py-1 text-right tabular-nums">{s.pilots}</td>
-              <td className="py-1 text-right tabular-nums">{s.medianDays === null ? "—" : Math.round(s.medianDays)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        {...NUMBERS}
+        caption="Pilots and median days per stage"
+        className="mt-2"
+        columns={[
+          { key: "stage", header: "Stage", rowHeader: true, cell: (s) => s.label },
+          { key: "pilots", header: "Pilots now", ...FIGURE, cell: (s) => s.pilots },
+          {
+            key: "median",
+            header: "Median days in stage",
+            ...FIGURE,
+            cell: (s) => (s.medianDays === null ? "—" : Math.round(s.medianDays)),
+          },
+        ]}
+        rows={data}
+        rowKey={(s) => s.stage}
+      />
     </Panel>
   );
 }
@@ -175,45 +179,48 @@ export function StalledPanel({ stalled, slug }: { stalled: StalledList; slug: st
       title={`Stalled pilots (${stalled.total})`}
       description={`In pilot or production intent for more than ${stalled.stalledDays} days, or not yet in production with no assessment in ${stalled.assessmentWindowDays} days.`}
     >
-      {stalled.rows.length === 0 ? (
-        <p className="text-sm text-slate-600">No stalled pilots in this view.</p>
-      ) : (
-        <div className="max-h-96 overflow-y-auto">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Stalled pilots, longest in stage first</caption>
-            <thead className="sticky top-0 bg-white text-left text-xs text-slate-500">
-              <tr>
-                <Col>Pilot</Col>
-                <Col>Stage</Col>
-                <Col right>Days in stage</Col>
-                <Col padded>Last assessed</Col>
-                <Col padded>Why</Col>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {stalled.rows.map((p) => (
-                <tr key={p.pilotId}>
-                  <th scope="row" className="py-1.5 pr-2 text-left font-medium">
-                    <Link href={orgPath(slug, `/pilots/${p.pilotId}`)} className="text-brand-700 hover:underline">
-                      {p.name}
-                    </Link>
-                  </th>
-                  <td className="py-1.5">
-                    <StageBadge stage={p.stage} />
-                  </td>
-                  <td className="py-1.5 text-right tabular-nums">{p.daysInStage}</td>
-                  <td className="py-1.5 pl-3">{p.lastAssessedAt ? formatDate(p.lastAssessedAt) : "Never"}</td>
-                  <td className="py-1.5 pl-3 text-xs text-slate-600">{p.reasons.map((r) => REASONS[r]).join("; ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {stalled.total > stalled.rows.length && (
-            <p className="mt-2 text-xs text-slate-500">
-              Showing {stalled.rows.length} of {stalled.total}.
-            </p>
-          )}
-        </div>
+      <Table
+        {...NUMBERS}
+        caption="Stalled pilots, longest in stage first"
+        stickyHeader
+        className="max-h-96"
+        columns={[
+          {
+            key: "pilot",
+            header: "Pilot",
+            rowHeader: true,
+            className: "font-medium",
+            cell: (p) => (
+              <Link href={orgPath(slug, `/pilots/${p.pilotId}`)} className="text-brand-700 hover:underline">
+                {p.name}
+              </Link>
+            ),
+          },
+          { key: "stage", header: "Stage", cell: (p) => <StageBadge stage={p.stage} /> },
+          { key: "days", header: "Days in stage", ...FIGURE, cell: (p) => p.daysInStage },
+          {
+            key: "assessed",
+            header: "Last assessed",
+            headerClassName: "pl-3",
+            className: "pl-3",
+            cell: (p) => (p.lastAssessedAt ? formatDate(p.lastAssessedAt) : "Never"),
+          },
+          {
+            key: "why",
+            header: "Why",
+            headerClassName: "pl-3",
+            className: "pl-3 text-xs text-slate-600",
+            cell: (p) => p.reasons.map((r) => REASONS[r]).join("; "),
+          },
+        ]}
+        rows={stalled.rows}
+        rowKey={(p) => p.pilotId}
+        empty="No stalled pilots in this view."
+      />
+      {stalled.rows.length > 0 && stalled.total > stalled.rows.length && (
+        <p className="mt-2 text-xs text-slate-500">
+          Showing {stalled.rows.length} of {stalled.total}.
+        </p>
       )}
     </Panel>
   );
@@ -233,31 +240,20 @@ export function TrendPanel({ trend }: { trend: TrendMonth[] }) {
           <TrendChart data={trend} />
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer text-brand-700">Show the numbers</summary>
-            <table className="mt-2 w-full">
-              <caption className="sr-only">Readiness per month</caption>
-              <thead className="text-left text-xs text-slate-500">
-                <tr>
-                  <Col>Month</Col>
-                  <Col right>Assessments</Col>
-                  <Col right>Median</Col>
-                  <Col right>Mean</Col>
-                  <Col right>Ready</Col>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {trend.map((m) => (
-                  <tr key={m.month}>
-                    <th scope="row" className="py-1 text-left font-normal">
-                      {m.month}
-                    </th>
-                    <td className="py-1 text-right tabular-nums">{m.assessments}</td>
-                    <td className="py-1 text-right tabular-nums">{formatScore(m.medianReadiness)}</td>
-                    <td className="py-1 text-right tabular-nums">{formatScore(m.meanReadiness)}</td>
-                    <td className="py-1 text-right tabular-nums">{Math.round(m.readyShare * 100)}%</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              {...NUMBERS}
+              caption="Readiness per month"
+              className="mt-2"
+              columns={[
+                { key: "month", header: "Month", rowHeader: true, cell: (m) => m.month },
+                { key: "assessments", header: "Assessments", ...FIGURE, cell: (m) => m.assessments },
+                { key: "median", header: "Median", ...FIGURE, cell: (m) => formatScore(m.medianReadiness) },
+                { key: "mean", header: "Mean", ...FIGURE, cell: (m) => formatScore(m.meanReadiness) },
+                { key: "ready", header: "Ready", ...FIGURE, cell: (m) => `${Math.round(m.readyShare * 100)}%` },
+              ]}
+              rows={trend}
+              rowKey={(m) => m.month}
+            />
           </details>
         </>
       )}
@@ -281,34 +277,37 @@ export function CostPanel({ cost, currency, slug }: { cost: CostVsReadiness; cur
           <CostScatter points={cost.points} currency={currency} />
           {cost.capped && (
             <p className="text-xs text-slate-500">
-              Showing {cost.points.length} of {cost.total} pilots.
+              Showing {cost.points.length} of {plural(cost.total, "pilot")}.
             </p>
           )}
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer text-brand-700">Show the numbers</summary>
-            <table className="mt-2 w-full">
-              <caption className="sr-only">Cost per outcome and readiness per pilot</caption>
-              <thead className="text-left text-xs text-slate-500">
-                <tr>
-                  <Col>Pilot</Col>
-                  <Col right>Readiness</Col>
-                  <Col right>Cost per outcome</Col>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {cost.points.slice(0, 200).map((p) => (
-                  <tr key={p.pilotId}>
-                    <th scope="row" className="py-1 text-left font-normal">
-                      <Link href={orgPath(slug, `/pilots/${p.pilotId}`)} className="text-brand-700 hover:underline">
-                        {p.name}
-                      </Link>
-                    </th>
-                    <td className="py-1 text-right tabular-nums">{formatScore(p.readiness)}</td>
-                    <td className="py-1 text-right tabular-nums">{formatCostPerOutcome(p.costPerOutcome, currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              {...NUMBERS}
+              caption="Cost per outcome and readiness per pilot"
+              className="mt-2"
+              columns={[
+                {
+                  key: "pilot",
+                  header: "Pilot",
+                  rowHeader: true,
+                  cell: (p) => (
+                    <Link href={orgPath(slug, `/pilots/${p.pilotId}`)} className="text-brand-700 hover:underline">
+                      {p.name}
+                    </Link>
+                  ),
+                },
+                { key: "readiness", header: "Readiness", ...FIGURE, cell: (p) => formatScore(p.readiness) },
+                {
+                  key: "cost",
+                  header: "Cost per outcome",
+                  ...FIGURE,
+                  cell: (p) => formatCostPerOutcome(p.costPerOutcome, currency),
+                },
+              ]}
+              rows={cost.points.slice(0, 200)}
+              rowKey={(p) => p.pilotId}
+            />
           </details>
         </>
       )}
@@ -343,63 +342,47 @@ export function RollupPanel({
           Group by {other === "unit" ? "business unit" : "owning team"} instead
         </Link>
       </p>
-      <div className="overflow-x-auto">
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <caption className="sr-only">Figures per {name.toLowerCase()}</caption>
-          <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-4">
-                {name}
-              </th>
-              <th scope="col" className="py-2 pr-4 text-right">
-                Pilots
-              </th>
-              <th scope="col" className="py-2 pr-4 text-right">
-                Assessed
-              </th>
-              <th scope="col" className="py-2 pr-4 text-right">
-                Ready
-              </th>
-              <th scope="col" className="py-2 pr-4 text-right">
-                Median readiness
-              </th>
-              <th scope="col" className="py-2 pr-4 text-right">
-                Stalled
-              </th>
-              <th scope="col" className="py-2 text-right">
-                Pre-production spend / month
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rollup.rows.map((r) => (
-              <tr key={r.group}>
-                <th scope="row" className="py-2 pr-4 text-left font-medium">
-                  <Link
-                    href={orgPath(
-                      slug,
-                      `/dashboard?${toSearchParams({ ...filters, [rollup.groupBy]: r.group }).toString()}`,
-                    )}
-                    className="text-brand-700 hover:underline"
-                  >
-                    {r.group}
-                  </Link>
-                </th>
-                <td className="py-2 pr-4 text-right tabular-nums">{r.pilots}</td>
-                <td className="py-2 pr-4 text-right tabular-nums">{r.assessed}</td>
-                <td className="py-2 pr-4 text-right tabular-nums">{r.ready}</td>
-                <td className="py-2 pr-4 text-right tabular-nums">
-                  {r.medianReadiness === null ? "Not assessed" : formatScore(r.medianReadiness)}
-                </td>
-                <td className="py-2 pr-4 text-right tabular-nums">{r.stalled}</td>
-                <td className="py-2 text-right tabular-nums">
-                  {r.spend.amount === null ? "Unknown" : formatMoney(r.spend.amount, currency)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        {...NUMBERS}
+        caption={`Figures per ${name.toLowerCase()}`}
+        columns={[
+          {
+            key: "group",
+            header: name,
+            rowHeader: true,
+            className: "font-medium",
+            cell: (r) => (
+              <Link
+                href={orgPath(
+                  slug,
+                  `/dashboard?${toSearchParams({ ...filters, [rollup.groupBy]: r.group }).toString()}`,
+                )}
+                className="text-brand-700 hover:underline"
+              >
+                {r.group}
+              </Link>
+            ),
+          },
+          { key: "pilots", header: "Pilots", ...FIGURE, cell: (r) => r.pilots },
+          { key: "assessed", header: "Assessed", ...FIGURE, cell: (r) => r.assessed },
+          { key: "ready", header: "Ready", ...FIGURE, cell: (r) => r.ready },
+          {
+            key: "median",
+            header: "Median readiness",
+            ...FIGURE,
+            cell: (r) => (r.medianReadiness === null ? "Not assessed" : formatScore(r.medianReadiness)),
+          },
+          { key: "stalled", header: "Stalled", ...FIGURE, cell: (r) => r.stalled },
+          {
+            key: "spend",
+            header: "Pre-production spend / month",
+            ...FIGURE,
+            cell: (r) => (r.spend.amount === null ? "Unknown" : formatMoney(r.spend.amount, currency)),
+          },
+        ]}
+        rows={rollup.rows}
+        rowKey={(r) => r.group}
+      />
     </Panel>
   );
 }

@@ -8,7 +8,8 @@ import {
   OrganizationSettingsForm,
 } from "@/modules/orgs/components/member-forms";
 import { listMembers } from "@/modules/orgs";
-import { formatDate } from "@/lib/format";
+import { Table } from "@/components/ui/table";
+import { formatDate, plural } from "@/lib/format";
 import { can, orgPage, orgPath, roleLabel } from "@/modules/access";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -55,59 +56,47 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
       <Card className="p-6">
         <h2 className="text-lg font-semibold">Members</h2>
         <p className="mt-1 text-sm text-slate-600">
-          {members.length === 1 ? "1 member" : `${members.length} members`}.{" "}
+          {plural(members.length, "member")}.{" "}
           {canManageMembers ? "Changes take effect at once." : "Only admins and owners can change members."}
         </p>
-        <div className="mt-4 overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">Members of {ctx.organizationName}</caption>
-            <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4">
-                  Name
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Email
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Member since
-                </th>
-                <th scope="col" className="py-2 text-right">
-                  {canManageMembers ? "Role and access" : "Role"}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {members.map((m) => (
-                <tr key={m.id}>
-                  <td className="py-3 pr-4 font-medium">
-                    {m.user.name}
-                    {m.user.id === ctx.userId && <span className="ml-1 text-xs font-normal text-slate-500">(you)</span>}
-                    {!m.user.hasPassword && (
-                      <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs font-normal text-amber-900">
-                        hasn&apos;t set a password yet
-                      </span>
-                    )}
-                  </td>
-                  <td className="py-3 pr-4 text-slate-700">{m.user.email}</td>
-                  <td className="py-3 pr-4 text-slate-700">{formatDate(m.createdAt)}</td>
-                  <td className="py-3 text-right">
-                    {canManageMembers ? (
-                      <MemberRowActions
-                        membershipId={m.id}
-                        role={m.role}
-                        name={m.user.name}
-                        canManageOwners={isOwner}
-                      />
-                    ) : (
-                      roleLabel(m.role)
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          variant="plain"
+          caption={`Members of ${ctx.organizationName}`}
+          className="mt-4"
+          columns={[
+            {
+              key: "name",
+              header: "Name",
+              className: "font-medium",
+              cell: (m) => (
+                <>
+                  {m.user.name}
+                  {m.user.id === ctx.userId && <span className="ml-1 text-xs font-normal text-slate-500">(you)</span>}
+                  {!m.user.hasPassword && (
+                    <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs font-normal text-amber-900">
+                      hasn&apos;t set a password yet
+                    </span>
+                  )}
+                </>
+              ),
+            },
+            { key: "email", header: "Email", className: "text-slate-700", cell: (m) => m.user.email },
+            { key: "since", header: "Member since", className: "text-slate-700", cell: (m) => formatDate(m.createdAt) },
+            {
+              key: "role",
+              header: canManageMembers ? "Role and access" : "Role",
+              align: "right",
+              cell: (m) =>
+                canManageMembers ? (
+                  <MemberRowActions membershipId={m.id} role={m.role} name={m.user.name} canManageOwners={isOwner} />
+                ) : (
+                  roleLabel(m.role)
+                ),
+            },
+          ]}
+          rows={members}
+          rowKey={(m) => m.id}
+        />
         {canManageMembers && (
           <div className="mt-8 border-t border-slate-200 pt-6">
             <AddMemberForm canAddOwner={isOwner} />

@@ -5,7 +5,8 @@ import { Card, Notice, PageHeader } from "@/components/ui/card";
 import { listFrameworks } from "@/modules/frameworks";
 import { NewDraftButton } from "@/modules/frameworks/components/version-actions";
 import { VersionStatusBadge } from "@/modules/frameworks/components/version-view";
-import { formatDate } from "@/lib/format";
+import { Table } from "@/components/ui/table";
+import { formatDate, plural } from "@/lib/format";
 import { can, orgPage, orgPath } from "@/modules/access";
 
 export const metadata: Metadata = { title: "Frameworks" };
@@ -14,6 +15,7 @@ export default async function FrameworksPage({ params }: { params: Promise<{ org
   const ctx = await orgPage(params);
   const frameworks = await listFrameworks(ctx);
   const canManage = can(ctx.role, "framework:manage");
+  const versionHref = (id: string) => orgPath(ctx.organizationSlug, `/settings/frameworks/${id}`);
 
   return (
     <div className="space-y-6">
@@ -60,68 +62,67 @@ export default async function FrameworksPage({ params }: { params: Promise<{ org
                 One draft at a time: publish or delete draft v{f.draft.version} before starting another.
               </p>
             )}
-            <div className="mt-4 overflow-x-auto">
-              <table className="min-w-full divide-y divide-slate-200 text-sm">
-                <caption className="sr-only">Versions of {f.name}, newest first</caption>
-                <thead className="text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
-                  <tr>
-                    <th scope="col" className="py-2 pr-4">
-                      Version
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Status
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Published
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Content
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Assessments
-                    </th>
-                    <th scope="col" className="py-2 text-right">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {f.versions.map((v) => (
-                    <tr key={v.id}>
-                      <th scope="row" className="py-3 pr-4 text-left font-medium">
-                        <Link
-                          href={orgPath(ctx.organizationSlug, `/settings/frameworks/${v.id}`)}
-                          className="text-brand-700 hover:underline"
-                        >
-                          v{v.version}
-                        </Link>
-                      </th>
-                      <td className="py-3 pr-4">
-                        <VersionStatusBadge status={v.status} current={v.isCurrent} />
-                      </td>
-                      <td className="py-3 pr-4 text-slate-700">{v.publishedAt ? formatDate(v.publishedAt) : "—"}</td>
-                      <td className="py-3 pr-4 text-slate-700">
-                        {v.pillarCount} pillars, {v.criterionCount} criteria
-                      </td>
-                      <td className="py-3 pr-4 text-slate-700">{v.assessmentCount}</td>
-                      <td className="py-3 text-right">
-                        {canManage && v.status === "PUBLISHED" && !f.draft ? (
-                          <NewDraftButton versionId={v.id} version={v.version} />
-                        ) : (
-                          <Link
-                            href={orgPath(ctx.organizationSlug, `/settings/frameworks/${v.id}`)}
-                            className="text-brand-700 hover:underline"
-                            aria-label={`${canManage && v.status === "DRAFT" ? "Edit" : "View"} v${v.version}`}
-                          >
-                            {canManage && v.status === "DRAFT" ? "Edit" : "View"}
-                          </Link>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table
+              variant="plain"
+              caption={`Versions of ${f.name}, newest first`}
+              className="mt-4"
+              columns={[
+                {
+                  key: "version",
+                  header: "Version",
+                  rowHeader: true,
+                  className: "font-medium",
+                  cell: (v) => (
+                    <Link href={versionHref(v.id)} className="text-brand-700 hover:underline">
+                      v{v.version}
+                    </Link>
+                  ),
+                },
+                {
+                  key: "status",
+                  header: "Status",
+                  cell: (v) => <VersionStatusBadge status={v.status} current={v.isCurrent} />,
+                },
+                {
+                  key: "published",
+                  header: "Published",
+                  className: "text-slate-700",
+                  cell: (v) => (v.publishedAt ? formatDate(v.publishedAt) : "—"),
+                },
+                {
+                  key: "content",
+                  header: "Content",
+                  className: "text-slate-700",
+                  cell: (v) =>
+                    `${plural(v.pillarCount, "pillar")}, ${plural(v.criterionCount, "criterion", "criteria")}`,
+                },
+                {
+                  key: "assessments",
+                  header: "Assessments",
+                  className: "text-slate-700",
+                  cell: (v) => v.assessmentCount,
+                },
+                {
+                  key: "actions",
+                  header: <span className="sr-only">Actions</span>,
+                  align: "right",
+                  cell: (v) =>
+                    canManage && v.status === "PUBLISHED" && !f.draft ? (
+                      <NewDraftButton versionId={v.id} version={v.version} />
+                    ) : (
+                      <Link
+                        href={versionHref(v.id)}
+                        className="text-brand-700 hover:underline"
+                        aria-label={`${canManage && v.status === "DRAFT" ? "Edit" : "View"} v${v.version}`}
+                      >
+                        {canManage && v.status === "DRAFT" ? "Edit" : "View"}
+                      </Link>
+                    ),
+                },
+              ]}
+              rows={f.versions}
+              rowKey={(v) => v.id}
+            />
           </section>
         </Card>
       ))}
