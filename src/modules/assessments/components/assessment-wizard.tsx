@@ -227,8 +227,9 @@ export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail
                   tone="warning"
                   title={`${plural(unansweredCount, "criterion", "criteria")} ${unansweredCount === 1 ? "is" : "are"} unanswered`}
                 >
-                  You can complete now, but the verdict will be “Incomplete” until every applicable criterion has an
-                  answer.
+                  {canEdit
+                    ? "You can complete now, but the verdict will be “Incomplete” until every applicable criterion has an answer."
+                    : "Until every applicable criterion has an answer, the verdict will be “Incomplete”."}
                 </Notice>
               )}
               {problems > 0 && (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
@@ -264,6 +265,13 @@ function EvidenceList({
 }) {
   const set = (i: number, change: Partial<Draft["evidence"][number]>) =>
     onChange(evidence.map((e, j) => (j === i ? { ...e, ...change } : e)));
+  // After "Add evidence link", focus moves into the new row's first field (set once it exists).
+  const focusRow = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    document.getElementById(`${id}-ev-label-${focusRow.current}`)?.focus();
+    focusRow.current = null;
+  }, [id, evidence.length]);
   return (
     <div>
       <p className="text-sm font-medium text-slate-800" id={`${id}-evidence`}>
@@ -317,7 +325,10 @@ function EvidenceList({
         variant="secondary"
         className="mt-2"
         disabled={disabled || evidence.length >= 20}
-        onClick={() => onChange([...evidence, { label: "", url: "" }])}
+        onClick={() => {
+          onChange([...evidence, { label: "", url: "" }]);
+          focusRow.current = evidence.length;
+        }}
       >
         Add evidence link
       </Button>

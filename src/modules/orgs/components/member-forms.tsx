@@ -112,13 +112,17 @@ export function MemberRowActions({
   const org = useOrgSlug();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  // The role being asked for while its change runs; otherwise the select shows the real one.
+  const [asked, setAsked] = useState<Role | null>(null);
   const locked = role === "OWNER" && !canManageOwners;
 
   function run(action: () => Promise<{ ok: boolean; message?: string } | null>) {
     start(async () => {
       const outcome = await action();
-      if (outcome && !outcome.ok) setMessage({ tone: "error", text: outcome.message ?? "That did not work." });
-      else {
+      setAsked(null); // refused: back to the real role; done: the refreshed page brings the new one
+      if (outcome && !outcome.ok) {
+        setMessage({ tone: "error", text: outcome.message ?? "That did not work." });
+      } else {
         setMessage(null);
         router.refresh();
       }
@@ -132,9 +136,13 @@ export function MemberRowActions({
       </label>
       <select
         id={`role-${membershipId}`}
-        defaultValue={role}
+        value={asked ?? role}
         disabled={pending || locked}
-        onChange={(e) => run(() => changeMemberRoleAction(org, { membershipId, role: e.target.value as Role }))}
+        onChange={(e) => {
+          const next = e.target.value as Role;
+          setAsked(next);
+          run(() => changeMemberRoleAction(org, { membershipId, role: next }));
+        }}
         className="rounded-md border-0 py-1.5 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 disabled:bg-slate-50"
       >
         {ROLES.filter((r) => canManageOwners || r !== "OWNER" || role === "OWNER").map((r) => (
