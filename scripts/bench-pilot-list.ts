@@ -111,11 +111,11 @@ async function main(): Promise<void> {
       import("@/lib/db"),
       import("@/lib/env"),
       import("@/lib/database/migrations"),
-      import("@/modules/auth/accounts"),
-      import("@/modules/demo/scale-seed"),
-      import("@/modules/pilots/service"),
+      import("@/modules/auth"),
+      import("@/modules/demo"),
+      import("@/modules/pilots"),
     ]);
-  const { pilotListQuerySchema } = await import("@/modules/pilots/schemas");
+  const { pilotListQuerySchema } = await import("@/modules/pilots/shared");
 
   const serverUrl = env.BENCH_DATABASE_URL ?? env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   const database = `preflight_bench_list_${process.pid}`;

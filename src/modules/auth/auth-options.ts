@@ -1,9 +1,14 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
-import CredentialsProvider from "next-auth/providers/credentials";
+import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
 import { isAppError, toPublicError } from "@/lib/errors";
 import { authenticate } from "./credentials";
+
+// next-auth ships CommonJS: bundled by Next the default import is the function, loaded by Node
+// (scripts run with tsx import this module through the auth entry) it is the module object.
+const CredentialsProvider =
+  (Credentials as unknown as { default?: typeof Credentials }).default ?? Credentials;
 
 /**
  * Sessions are JWTs in a signed, encrypted, HTTP-only cookie, so any web server can
