@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
-          exclude: ["**/*.db.test.ts", "node_modules/**"],
+          exclude: ["**/*.db.test.ts", "**/*.pg.test.ts", "node_modules/**"],
           environment: "node",
         },
       },
@@ -35,7 +35,13 @@ export default defineConfig({
         oxc: { jsx: { runtime: "automatic" } },
         test: {
           name: "db",
-          include: ["src/**/*.db.test.ts", "tests/db/**/*.test.ts"],
+          // *.pg.test.ts need several connections at once (concurrency), which only a PostgreSQL
+          // server has: they are part of the suite when it runs on one (TEST_DATABASE_URL, as in CI).
+          include: [
+            "src/**/*.db.test.ts",
+            "tests/db/**/*.test.ts",
+            ...(process.env.TEST_DATABASE_URL ? ["src/**/*.pg.test.ts"] : []),
+          ],
           environment: "node",
           env: dbTestEnv,
           globalSetup: ["./tests/support/db-global-setup.ts"],

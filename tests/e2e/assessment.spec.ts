@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { registerPilot, signUp, snap, uniqueEmail } from "./helpers";
+import { escapeRegExp, orgSlugOf, registerPilot, signUp, snap, uniqueEmail } from "./helpers";
 
 /** Presses Tab until the focused element matches, as a keyboard user would. */
 async function tabUntil(page: Page, matches: (el: Element) => boolean, max = 40) {
@@ -12,8 +12,9 @@ async function tabUntil(page: Page, matches: (el: Element) => boolean, max = 40)
 }
 
 async function startAssessmentFromPilotPage(page: Page) {
+  const slug = orgSlugOf(page);
   await page.getByRole("button", { name: /start assessment/i }).click();
-  await expect(page).toHaveURL(/\/assessments\//);
+  await expect(page).toHaveURL(new RegExp(`/o/${escapeRegExp(slug)}/pilots/[^/]+/assessments/[^/?]+$`));
   await expect(page.getByRole("heading", { level: 1, name: "Governed data" })).toBeVisible();
 }
 
@@ -21,8 +22,8 @@ test("a team lead completes a whole assessment with the keyboard alone and sees 
   page,
 }) => {
   test.setTimeout(180_000);
-  await signUp(page, { name: "Kim Keyboard", email: uniqueEmail("kbd"), organization: "Keyboard Co" });
-  await registerPilot(page, "Keyboard pilot");
+  const slug = await signUp(page, { name: "Kim Keyboard", email: uniqueEmail("kbd"), organization: "Keyboard Co" });
+  const pilotId = await registerPilot(page, "Keyboard pilot");
   await startAssessmentFromPilotPage(page);
   await snap(page, "08-assessment-step");
 
@@ -66,6 +67,8 @@ test("a team lead completes a whole assessment with the keyboard alone and sees 
   await expect(page.getByText("Assessment results", { exact: true })).toBeVisible();
   await expect(page.getByText(/Conditional|Not ready/).first()).toBeVisible();
   await expect(page.getByText("Traces of every request").first()).toBeVisible();
+  // The results stay in the organisation's URL space.
+  await expect(page).toHaveURL(new RegExp(`/o/${escapeRegExp(slug)}/pilots/${pilotId}/assessments/[^/?]+$`));
   await snap(page, "10-assessment-results");
 });
 
@@ -74,6 +77,7 @@ test("two people editing one answer see the conflict and keep both values", asyn
   await registerPilot(page, "Conflict pilot");
   await startAssessmentFromPilotPage(page);
   const url = page.url();
+  expect(new URL(url).pathname).toMatch(/^\/o\/conflict-co(-\d+)?\/pilots\/[^/]+\/assessments\/[^/]+$/);
 
   // The same person in a second browser (e.g. a laptop and a meeting-room screen).
   const second = await browser.newContext({ storageState: await page.context().storageState() });
@@ -120,15 +124,15 @@ test("two people editing one answer see the conflict and keep both values", asyn
 });
 
 test("a completed assessment is read-only and another organisation gets 404", async ({ page, browser }) => {
-  await signUp(page, { name: "Owner", email: uniqueEmail("ro"), organization: "Read Only Co" });
+  const slug = await signUp(page, { name: "Owner", email: uniqueEmail("ro"), organization: "Read Only Co" });
   const pilotId = await registerPilot(page, "Read-only pilot");
-  const start = await page.request.post(`/api/pilots/${pilotId}/assessments`);
+  const start = await page.request.post(`/api/o/${slug}/pilots/${pilotId}/assessments`);
   const { id } = await start.json();
-  const complete = await page.request.post(`/api/assessments/${id}/complete`);
+  const complete = await page.request.post(`/api/o/${slug}/assessments/${id}/complete`);
   expect(complete.status()).toBe(200);
   expect((await complete.json()).score.verdict).toBe("INCOMPLETE");
 
-  const late = await page.request.put(`/api/assessments/${id}/answers`, {
+  const late = await page.request.put(`/api/o/${slug}/assessments/${id}/answers`, {
     data: { criterionKey: "data.scheduled-feed", expectedVersion: 0, level: 2 },
   });
   expect(late.status()).toBe(409);
@@ -136,8 +140,22 @@ test("a completed assessment is read-only and another organisation gets 404", as
 
   const otherContext = await browser.newContext();
   const other = await otherContext.newPage();
-  await signUp(other, { name: "Other", email: uniqueEmail("other"), organization: "Other Co" });
-  expect((await other.request.get(`/api/assessments/${id}`)).status()).toBe(404);
-  expect((await other.goto(`/pilots/${pilotId}/assessments/${id}`))?.status()).toBe(404);
+  const otherSlug = await signUp(other, { name: "Other", email: uniqueEmail("other"), organization: "Other Co" });
+  // The owner's URLs with the other organisation's session: not found, like an unknown address.
+  const apiRead = await other.request.get(`/api/o/${slug}/assessments/${id}`);
+  expect(apiRead.status()).toBe(404);
+  expect(apiRead.headers()["content-type"]).toContain("application/problem+json");
+  expect(
+    (
+      await other.request.put(`/api/o/${slug}/assessments/${id}/answers`, {
+        data: { criterionKey: "data.scheduled-feed", expectedVersion: 0, level: 2 },
+      })
+    ).status(),
+  ).toBe(404);
+  expect((await other.goto(`/o/${slug}/pilots/${pilotId}/assessments/${id}`))?.status()).toBe(404);
+  await expect(other.getByText("Read-only pilot")).toHaveCount(0);
+  // Nor does the assessment's id open it from the other organisation's own URLs.
+  expect((await other.request.get(`/api/o/${otherSlug}/assessments/${id}`)).status()).toBe(404);
+  expect((await other.goto(`/o/${otherSlug}/pilots/${pilotId}/assessments/${id}`))?.status()).toBe(404);
   await otherContext.close();
 });

@@ -1,11 +1,25 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const PASSWORD = "a sturdy passphrase 2026";
 
+/** The demo organisation seeded on the first run (demo@ and exec@preflight.test are members). */
+export const DEMO_ORG_SLUG = "meridian-insurance-group";
+
+/** The heading of the "not found" page (the app's own, or Next's default). */
+export const NOT_FOUND_HEADING = /could not find that page|could not be found/i;
+
+/** Any page of an organisation: `/o/{slug}/…`. */
+export const ORG_PATH = /\/o\/[a-z0-9-]+\//;
+
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${randomBytes(4).toString("hex")}@example.com`;
+}
+
+/** Escapes a string for use inside a RegExp. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Saves a full-page screenshot of what the user sees (not committed). */
@@ -14,29 +28,67 @@ export async function snap(page: Page, name: string) {
   await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true });
 }
 
+/** The slug of the organisation in the page's current URL (`/o/{slug}/…`). */
+export function orgSlugOf(page: Page): string {
+  const match = /^\/o\/([a-z0-9-]+)(?:\/|$)/.exec(new URL(page.url()).pathname);
+  if (!match) throw new Error(`Not on an organisation's page: ${page.url()}`);
+  return match[1]!;
+}
+
+/** A path inside the organisation of the page's current URL: `orgUrl(page, "/pilots")` → `/o/acme/pilots`. */
+export function orgUrl(page: Page, path = "/dashboard"): string {
+  return `/o/${orgSlugOf(page)}${path.startsWith("/") ? path : `/${path}`}`;
+}
+
+/** The JSON API of the organisation of the page's current URL: `orgApiUrl(page, "/pilots")` → `/api/o/acme/pilots`. */
+export function orgApiUrl(page: Page, path: string): string {
+  return `/api${orgUrl(page, path)}`;
+}
+
+/** A RegExp matching exactly `/o/{slug}{path}` (plus an optional query string when `query` is true). */
+export function orgUrlPattern(slug: string, path: string, { query = false } = {}): RegExp {
+  return new RegExp(`/o/${escapeRegExp(slug)}${escapeRegExp(path)}${query ? "(\\?.*)?" : ""}$`);
+}
+
+/** Signs up (which creates an organisation) and returns the new organisation's slug. */
 export async function signUp(
   page: Page,
   { name, email, organization }: { name: string; email: string; organization: string },
-) {
+): Promise<string> {
   await page.goto("/signup");
   await page.getByLabel("Your name").fill(name);
   await page.getByLabel("Work email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByLabel("Organisation name").fill(organization);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(/\/o\/[a-z0-9-]+\/dashboard$/);
+  const slug = orgSlugOf(page);
+  // Slugs are readable: taken from the organisation's name ("Acme Co" → acme-co, then acme-co-2 …).
+  expect(slug).toMatch(
+    new RegExp(
+      `^${organization
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+|-+$/g, "")}(-\\d+)?$`,
+    ),
+  );
+  return slug;
 }
 
-export async function signIn(page: Page, email: string, password = PASSWORD) {
+/** Signs in from /signin and returns the slug of the organisation the app opened. */
+export async function signIn(page: Page, email: string, password = PASSWORD): Promise<string> {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(/\/o\/[a-z0-9-]+\/dashboard$/);
+  return orgSlugOf(page);
 }
 
-export async function registerPilot(page: Page, name: string) {
-  await page.goto("/pilots/new");
+/** Registers a pilot in the organisation of the page's current URL and returns its id. */
+export async function registerPilot(page: Page, name: string): Promise<string> {
+  const slug = orgSlugOf(page);
+  await page.goto(`/o/${slug}/pilots/new`);
   await page.getByRole("textbox", { name: "Name", exact: true }).fill(name);
   await page.getByLabel("One-line summary").fill("Drafts replies to supplier emails");
   await page.getByLabel("Workflow it changes").fill("Buyers answer supplier emails by hand");
@@ -45,5 +97,43 @@ export async function registerPilot(page: Page, name: string) {
   await page.getByLabel("Owning team").fill("Procurement Ops");
   await page.getByRole("button", { name: "Register pilot" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  return page.url().split("/pilots/")[1]!.split("?")[0]!;
+  await expect(page).toHaveURL(new RegExp(`/o/${escapeRegExp(slug)}/pilots/[^/?]+(\\?.*)?$`));
+  return new URL(page.url()).pathname.split("/pilots/")[1]!;
+}
+
+/** Creates another organisation from Settings (the user owns it) and returns its slug; the app opens it. */
+export async function createOrganization(page: Page, name: string): Promise<string> {
+  const from = orgSlugOf(page);
+  await page.goto(`/o/${from}/settings`);
+  await page.getByLabel("New organisation's name").fill(name);
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await expect(page).not.toHaveURL(orgUrlPattern(from, "/settings"));
+  await expect(page).toHaveURL(/\/o\/[a-z0-9-]+\/dashboard$/);
+  return orgSlugOf(page);
+}
+
+/** The organisation switcher in the header (a <select>; shown when the user has several). */
+export function orgSwitcher(page: Page) {
+  return page.getByRole("combobox", { name: "Organisation", exact: true });
+}
+
+/** Clicks a button that asks for confirmation first, then confirms in the dialog it opens. */
+export async function clickAndConfirm(page: Page, trigger: Locator, confirmLabel: string | RegExp) {
+  await trigger.click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: confirmLabel }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
+/** Ticks one choice of a multi-choice filter (a group of checkboxes in a disclosure, named by its legend). */
+export async function chooseFilter(form: Locator, group: string, choice: string) {
+  const fieldset = form.getByRole("group", { name: group, exact: true });
+  const box = fieldset.getByRole("checkbox", { name: choice, exact: true });
+  const summary = fieldset.locator("summary");
+  if (!(await box.isVisible())) await summary.click();
+  await box.check();
+  // Close the list again, as a person would: open, it covers the controls below it.
+  await summary.click();
+  await expect(box).toBeHidden();
 }

@@ -1,17 +1,28 @@
 import { expect, test } from "@playwright/test";
-import { PASSWORD, registerPilot, signUp, snap, uniqueEmail } from "./helpers";
+import {
+  DEMO_ORG_SLUG,
+  PASSWORD,
+  chooseFilter,
+  orgUrlPattern,
+  registerPilot,
+  signUp,
+  snap,
+  uniqueEmail,
+} from "./helpers";
 
 test("a team lead signs up, registers a pilot after fixing a field, and finds it again after signing back in", async ({
   page,
 }) => {
   const email = uniqueEmail("lead");
-  await signUp(page, { name: "Robin Lead", email, organization: "Harbor Logistics" });
+  const slug = await signUp(page, { name: "Robin Lead", email, organization: "Harbor Logistics" });
   await expect(page.getByRole("heading", { name: "No pilots yet" })).toBeVisible();
   await snap(page, "01-dashboard-empty");
 
   await page.getByRole("link", { name: "Pilots" }).click();
+  await expect(page).toHaveURL(orgUrlPattern(slug, "/pilots"));
   await page.getByRole("link", { name: "Register your first pilot" }).click();
   await expect(page.getByRole("heading", { name: "Register a pilot" })).toBeVisible();
+  await expect(page).toHaveURL(orgUrlPattern(slug, "/pilots/new"));
 
   await page.getByRole("textbox", { name: "Name", exact: true }).fill("Route exception summariser");
   await page.getByLabel("One-line summary").fill("Summarises delivery exceptions for dispatchers");
@@ -36,17 +47,22 @@ test("a team lead signs up, registers a pilot after fixing a field, and finds it
   await page.getByRole("button", { name: "Register pilot" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Route exception summariser" })).toBeVisible();
   await expect(page.getByText("Pilot registered.")).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}/pilots/[^/?]+(\\?.*)?$`));
   await expect(page.getByText("$0.50")).toBeVisible(); // cost per outcome: 2500 / 5000
   await snap(page, "03-pilot-detail");
 
   await page.getByRole("link", { name: "Pilots" }).first().click();
+  await expect(page).toHaveURL(orgUrlPattern(slug, "/pilots"));
   await expect(page.getByRole("link", { name: "Route exception summariser" })).toBeVisible();
   await snap(page, "04-pilot-list");
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin/);
+  // An old link and an organisation's link alike ask to sign in first, remembering where to return.
+  await page.goto(`/o/${slug}/pilots`);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
   await page.goto("/pilots");
-  await expect(page).toHaveURL(/\/signin/);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fpilots$/);
 
   // Sign back in with the keyboard alone.
   await page.getByLabel("Email").focus();
@@ -54,7 +70,8 @@ test("a team lead signs up, registers a pilot after fixing a field, and finds it
   await page.keyboard.press("Tab");
   await page.keyboard.type(PASSWORD);
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/pilots$/);
+  // The old /pilots opens the pilots of the organisation used last.
+  await expect(page).toHaveURL(orgUrlPattern(slug, "/pilots"));
   await expect(page.getByRole("link", { name: "Route exception summariser" })).toBeVisible();
 });
 
@@ -63,22 +80,25 @@ test("searching and filtering the registry keeps the filters in the URL", async 
   await page.getByLabel("Email").fill("demo@preflight.test");
   await page.getByLabel("Password").fill("fly-to-production");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(orgUrlPattern(DEMO_ORG_SLUG, "/dashboard"));
   await snap(page, "05-dashboard-demo");
 
-  await page.goto("/pilots");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Pilots" }).click();
+  await expect(page).toHaveURL(orgUrlPattern(DEMO_ORG_SLUG, "/pilots"));
   await expect(page.getByRole("link", { name: "Claims intake triage" })).toBeVisible();
   await snap(page, "06-pilot-list-demo");
-  await page.getByLabel("Business unit").selectOption("Claims");
-  await page.getByLabel("Stage").selectOption("PILOT");
-  await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL(/unit=Claims/);
-  await expect(page).toHaveURL(/stage=PILOT/);
+  const filterForm = page.getByRole("search", { name: "Filter pilots" });
+  await chooseFilter(filterForm, "Business unit", "Claims");
+  await chooseFilter(filterForm, "Stage", "Pilot");
+  await filterForm.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${DEMO_ORG_SLUG}/pilots\\?(.*&)?unit=Claims(&|$)`));
+  await expect(page).toHaveURL(/[?&]stage=PILOT(&|$)/);
   await expect(page.getByRole("link", { name: "Subrogation opportunity finder" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Claims intake triage" })).toHaveCount(0);
 
   await page.getByRole("link", { name: "Subrogation opportunity finder" }).click();
   await expect(page.getByRole("heading", { name: "Stage history" })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/o/${DEMO_ORG_SLUG}/pilots/[^/?]+$`));
 });
 
 test("wrong passwords are refused, and repeated failures are slowed down", async ({ page }) => {
@@ -100,26 +120,34 @@ test("wrong passwords are refused, and repeated failures are slowed down", async
 });
 
 test("an editor moves a pilot to the next stage, then archives and restores it", async ({ page }) => {
-  await signUp(page, { name: "Eddie Editor", email: uniqueEmail("edit"), organization: "Edit Co" });
-  await registerPilot(page, "Stage mover");
+  const slug = await signUp(page, { name: "Eddie Editor", email: uniqueEmail("edit"), organization: "Edit Co" });
+  const pilotId = await registerPilot(page, "Stage mover");
 
   await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page).toHaveURL(orgUrlPattern(slug, `/pilots/${pilotId}/edit`));
   await page.getByRole("combobox", { name: "Stage" }).selectOption("PRODUCTION_INTENT");
+  // Without a ready or conditional assessment, moving on needs a reason (kept in the history).
+  await page
+    .getByRole("textbox", { name: "Reason for moving to Production intent anyway" })
+    .fill("Approved by the procurement board; assessment booked next month");
   await page.getByRole("textbox", { name: "Named owner (optional)" }).fill("Pat Owner");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Changes saved.")).toBeVisible();
+  await expect(page).toHaveURL(orgUrlPattern(slug, `/pilots/${pilotId}`, { query: true }));
   const history = page.getByRole("list").filter({ hasText: "(from Pilot)" });
   await expect(history).toContainText("Production intent");
   await expect(page.getByText("No named owner")).toHaveCount(0);
 
   await page.getByRole("button", { name: "Archive" }).click();
   await expect(page.getByText(/This pilot was archived on/)).toBeVisible();
-  await page.goto("/pilots");
+  await page.goto(`/o/${slug}/pilots`);
   await expect(page.getByRole("link", { name: "Stage mover" })).toHaveCount(0);
   await page.getByRole("link", { name: "Show archived pilots" }).click();
+  await expect(page).toHaveURL(new RegExp(`/o/${slug}/pilots\\?(.*&)?archived=`));
   await page.getByRole("link", { name: "Stage mover" }).click();
+  await expect(page).toHaveURL(orgUrlPattern(slug, `/pilots/${pilotId}`));
   await page.getByRole("button", { name: "Restore" }).click();
   await expect(page.getByText(/This pilot was archived on/)).toHaveCount(0);
-  await page.goto("/pilots");
+  await page.goto(`/o/${slug}/pilots`);
   await expect(page.getByRole("link", { name: "Stage mover" })).toBeVisible();
 });

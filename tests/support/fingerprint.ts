@@ -4,8 +4,13 @@
  */
 import { db } from "@/lib/db";
 
-/** Tables whose rows change as a side effect of knocking (sign-in throttling) or never matter. */
-const IGNORED = new Set(["_prisma_migrations", "SignInFailure"]);
+/**
+ * Tables whose rows change as a side effect of knocking (sign-in throttling), or never matter:
+ * OrganizationChange is bookkeeping — the triggers append a row to it for every statement that
+ * writes portfolio data, so a write shows up twice (its own table and the log); the table that
+ * holds the data is the one that names what changed.
+ */
+const IGNORED = new Set(["_prisma_migrations", "SignInFailure", "OrganizationChange"]);
 
 let query: string | undefined;
 

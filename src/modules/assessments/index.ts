@@ -4,3 +4,5 @@ import "server-only";
 export * from "./service";
 export * from "./snapshot";
 export * from "./schemas";
+export * from "./progress";
+export * from "./changes";

@@ -3,13 +3,10 @@ import { db, type Prisma } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { assertCan, type Actor } from "@/modules/access/shared";
-import {
-  currentPublishedVersionId,
-  loadVersionContent,
-  toSpec,
-  type VersionContent,
-} from "@/modules/frameworks";
+import { currentPublishedVersionId, loadVersionContent, toSpec, type VersionContent } from "@/modules/frameworks";
 import { scoreAssessment, type Answers, type Level, type ScoreResult } from "@/modules/scoring";
+import { diffAnswers, type ChangesSince } from "./changes";
+import { answerStatus, isUnconfirmed, resumeStep, sameContent, type StatusInput } from "./progress";
 import { answerInputSchema, type Evidence } from "./schemas";
 import { snapshotRows } from "./snapshot";
 
@@ -24,6 +21,10 @@ export interface AnswerView {
   version: number;
   updatedAt: string;
   updatedBy: string | null;
+  /** Copied from the previous completed assessment when this one started. */
+  carriedOver: boolean;
+  /** When someone last saved it; null for a carried-over answer nobody has confirmed yet. */
+  confirmedAt: string | null;
 }
 
 const answerSelect = {
@@ -36,6 +37,8 @@ const answerSelect = {
   updatedAt: true,
   updatedBy: { select: { name: true } },
   criterion: { select: { key: true } },
+  carriedOverFromId: true,
+  confirmedAt: true,
 } satisfies Prisma.AssessmentAnswerSelect;
 
 function toAnswerView(row: Prisma.AssessmentAnswerGetPayload<{ select: typeof answerSelect }>): AnswerView {
@@ -49,7 +52,14 @@ function toAnswerView(row: Prisma.AssessmentAnswerGetPayload<{ select: typeof an
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
     updatedBy: row.updatedBy?.name ?? null,
+    carriedOver: row.carriedOverFromId !== null,
+    confirmedAt: row.confirmedAt?.toISOString() ?? null,
   };
+}
+
+/** An answer as the progress functions (progress.ts) read it. */
+export function statusInput(answer: AnswerView | undefined): StatusInput | undefined {
+  return answer && { ...answer, unconfirmed: isUnconfirmed(answer) };
 }
 
 /** The scoring engine's view of stored answers. */
@@ -72,7 +82,76 @@ interface WriteOptions {
   now?: Date;
 }
 
-/** Starts an assessment of a pilot on the current published framework version, or returns the open one. */
+/** An answer with nothing in it (saved, then cleared) is not worth carrying over. */
+function isEmptyAnswer(a: { level: number | null; notApplicable: boolean; notes: string; evidence: unknown }) {
+  return a.level === null && !a.notApplicable && !a.notes.trim() && (!Array.isArray(a.evidence) || !a.evidence.length);
+}
+
+/**
+ * Copies the answers of the pilot's latest completed assessment into a new one, by criterion
+ * key: criteria new in the new version start empty, criteria it no longer has are dropped. Each
+ * copy points at the answer it came from and is unconfirmed until someone saves it.
+ */
+async function carryOverAnswers(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  pilotId: string,
+  assessmentId: string,
+  frameworkVersionId: string,
+  now: Date,
+): Promise<number> {
+  const previous = await tx.assessment.findFirst({
+    where: inOrg(actor, { pilotId, status: "COMPLETED" }),
+    orderBy: [{ completedAt: "desc" }, { id: "desc" }],
+    select: {
+      answers: {
+        select: {
+          id: true,
+          level: true,
+          notApplicable: true,
+          naReason: true,
+          notes: true,
+          evidence: true,
+          updatedById: true,
+          criterion: { select: { key: true } },
+        },
+      },
+    },
+  });
+  if (!previous || previous.answers.length === 0) return 0;
+  const criteria = await tx.frameworkCriterion.findMany({
+    where: { versionId: frameworkVersionId },
+    select: { id: true, key: true },
+  });
+  const criterionIds = new Map(criteria.map((c) => [c.key, c.id]));
+  const data: Prisma.AssessmentAnswerCreateManyInput[] = previous.answers.flatMap((a) => {
+    const criterionId = criterionIds.get(a.criterion.key);
+    if (!criterionId || isEmptyAnswer(a)) return [];
+    return [
+      {
+        assessmentId,
+        criterionId,
+        level: a.notApplicable ? null : a.level,
+        notApplicable: a.notApplicable,
+        naReason: a.notApplicable ? a.naReason : null,
+        notes: a.notes,
+        evidence: a.evidence ?? [],
+        // Who wrote the value; the copy is nobody's confirmation.
+        updatedById: a.updatedById,
+        updatedAt: now,
+        carriedOverFromId: a.id,
+        confirmedAt: null,
+      },
+    ];
+  });
+  if (data.length > 0) await tx.assessmentAnswer.createMany({ data });
+  return data.length;
+}
+
+/**
+ * Starts an assessment of a pilot on the current published framework version, or returns the
+ * open one. A pilot assessed before starts from its latest completed assessment's answers.
+ */
 export async function startAssessment(
   actor: Actor,
   pilotId: string,
@@ -89,17 +168,22 @@ export async function startAssessment(
   if (open) return { id: open.id, created: false };
 
   const frameworkVersionId = await currentPublishedVersionId(actor);
+  const now = options.now ?? new Date();
   try {
-    const created = await db.assessment.create({
-      data: {
-        organizationId: actor.organizationId,
-        pilotId,
-        frameworkVersionId,
-        openForPilotId: pilotId,
-        startedById: actor.userId,
-        startedAt: options.now ?? new Date(),
-      },
-      select: { id: true },
+    const created = await db.$transaction(async (tx) => {
+      const assessment = await tx.assessment.create({
+        data: {
+          organizationId: actor.organizationId,
+          pilotId,
+          frameworkVersionId,
+          openForPilotId: pilotId,
+          startedById: actor.userId,
+          startedAt: now,
+        },
+        select: { id: true },
+      });
+      await carryOverAnswers(tx, actor, pilotId, assessment.id, frameworkVersionId, now);
+      return assessment;
     });
     return { id: created.id, created: true };
   } catch (error) {
@@ -118,58 +202,137 @@ async function findAssessment(actor: Actor, id: string) {
       status: true,
       startedAt: true,
       completedAt: true,
+      discardedAt: true,
       frameworkVersionId: true,
       verdict: true,
       readinessScore: true,
       meanScore: true,
       coverage: true,
-      pilot: { select: { id: true, name: true } },
+      pilot: { select: { id: true, name: true, ownerName: true } },
       startedBy: { select: { name: true } },
       completedBy: { select: { name: true } },
+      discardedBy: { select: { name: true } },
     },
   });
   if (!assessment) throw notFound("Assessment not found.");
   return assessment;
 }
 
+export type AssessmentStatus = "IN_PROGRESS" | "COMPLETED" | "DISCARDED";
+
+/** The answers an assessment started from: copies of the previous completed assessment's. */
+export interface CarryOverSummary {
+  /** The completed assessment they were copied from. */
+  from: { id: string; completedAt: string };
+  /** Answers copied in. */
+  carried: number;
+  /** Of those, still exactly as they were copied (confirmed unchanged, or never confirmed). */
+  unchanged: number;
+  /** Of those, never confirmed by anyone. */
+  unconfirmed: number;
+}
+
 export interface AssessmentDetail {
   id: string;
-  status: "IN_PROGRESS" | "COMPLETED";
+  status: AssessmentStatus;
   startedAt: string;
   completedAt: string | null;
+  discardedAt: string | null;
   startedBy: string | null;
   completedBy: string | null;
-  pilot: { id: string; name: string };
+  discardedBy: string | null;
+  /** `ownerName` is the registry's named owner, shown beside the ownership criteria. */
+  pilot: { id: string; name: string; ownerName: string | null };
   framework: VersionContent;
   answers: AnswerView[];
   /** Computed now from the answers; for a completed assessment this equals its stored snapshot. */
   score: ScoreResult;
+  /** Null when the assessment did not start from a previous one. */
+  carryOver: CarryOverSummary | null;
+  /** The step to open at: the pillar of the first unanswered or unconfirmed criterion, else review. */
+  resumeStep: number;
+}
+
+/** Compares the carried-over answers with the answers they were copied from (which never change). */
+async function carryOverSummary(assessmentId: string): Promise<CarryOverSummary | null> {
+  const rows = await db.assessmentAnswer.findMany({
+    where: { assessmentId, carriedOverFromId: { not: null } },
+    select: {
+      level: true,
+      notApplicable: true,
+      naReason: true,
+      notes: true,
+      evidence: true,
+      confirmedAt: true,
+      carriedOverFrom: {
+        select: {
+          level: true,
+          notApplicable: true,
+          naReason: true,
+          notes: true,
+          evidence: true,
+          assessment: { select: { id: true, completedAt: true } },
+        },
+      },
+    },
+  });
+  const source = rows.find((r) => r.carriedOverFrom)?.carriedOverFrom?.assessment;
+  if (!source?.completedAt) return null;
+  const content = (a: (typeof rows)[number] | NonNullable<(typeof rows)[number]["carriedOverFrom"]>) => ({
+    ...a,
+    evidence: (a.evidence ?? []) as unknown as Evidence[],
+  });
+  const unchanged = rows.filter((r) => r.carriedOverFrom && sameContent(content(r), content(r.carriedOverFrom)));
+  return {
+    from: { id: source.id, completedAt: source.completedAt.toISOString() },
+    carried: rows.length,
+    unchanged: unchanged.length,
+    unconfirmed: rows.filter((r) => r.confirmedAt === null).length,
+  };
 }
 
 /** An assessment with its framework version, answers and scores; another organisation's id is 404. */
 export async function getAssessment(actor: Actor, id: string): Promise<AssessmentDetail> {
   assertCan(actor, "org:read");
   const assessment = await findAssessment(actor, id);
-  const [framework, rows] = await Promise.all([
+  const [framework, rows, carryOver] = await Promise.all([
     loadVersionContent(actor, assessment.frameworkVersionId),
     db.assessmentAnswer.findMany({ where: { assessmentId: assessment.id }, select: answerSelect }),
+    carryOverSummary(assessment.id),
   ]);
   const answers = rows.map(toAnswerView);
+  const byKey = new Map(answers.map((a) => [a.criterionKey, a]));
   return {
     id: assessment.id,
     status: assessment.status,
     startedAt: assessment.startedAt.toISOString(),
     completedAt: assessment.completedAt?.toISOString() ?? null,
+    discardedAt: assessment.discardedAt?.toISOString() ?? null,
     startedBy: assessment.startedBy?.name ?? null,
     completedBy: assessment.completedBy?.name ?? null,
+    discardedBy: assessment.discardedBy?.name ?? null,
     pilot: assessment.pilot,
     framework,
     answers,
     score: scoreAssessment(toSpec(framework), toScoringAnswers(answers)),
+    carryOver,
+    resumeStep: resumeStep(framework.pillars, (key) => statusInput(byKey.get(key))),
   };
 }
 
+/** How many answers of the detail are carried over and still unconfirmed. */
+export function unconfirmedCount(detail: Pick<AssessmentDetail, "answers">): number {
+  return detail.answers.filter((a) => answerStatus(statusInput(a)) === "carried").length;
+}
+
 const READ_ONLY = "This assessment is completed and read-only. Start a new assessment to record changes.";
+const DISCARDED =
+  "This assessment was discarded and can no longer change. Start a new assessment from the pilot's page.";
+
+/** Why a closed assessment refuses a change. */
+function closedMessage(status: AssessmentStatus): string {
+  return status === "DISCARDED" ? DISCARDED : READ_ONLY;
+}
 
 /**
  * Saves one answer written on version `expectedVersion` of it (0 = there was none). If someone
@@ -180,7 +343,7 @@ export async function saveAnswer(actor: Actor, assessmentId: string, input: unkn
   assertCan(actor, "assessment:write");
   const data = parseInput(answerInputSchema, input);
   const assessment = await findAssessment(actor, assessmentId);
-  if (assessment.status !== "IN_PROGRESS") throw conflict(READ_ONLY);
+  if (assessment.status !== "IN_PROGRESS") throw conflict(closedMessage(assessment.status));
   const criterion = await db.frameworkCriterion.findUnique({
     where: { versionId_key: { versionId: assessment.frameworkVersionId, key: data.criterionKey } },
     select: { id: true },
@@ -197,6 +360,8 @@ export async function saveAnswer(actor: Actor, assessmentId: string, input: unkn
     notes: data.notes,
     evidence: data.evidence,
     updatedById: actor.userId,
+    // Any save confirms the answer, a carried-over one included, even when nothing changed.
+    confirmedAt: new Date(),
   };
   const where = { assessmentId_criterionId: { assessmentId, criterionId: criterion.id } };
 
@@ -207,7 +372,13 @@ export async function saveAnswer(actor: Actor, assessmentId: string, input: unkn
       SELECT id FROM "Assessment"
       WHERE id = ${assessmentId} AND "organizationId" = ${actor.organizationId} AND status = 'IN_PROGRESS'
       FOR UPDATE`;
-    if (open.length !== 1) throw conflict(READ_ONLY);
+    if (open.length !== 1) {
+      const now = await tx.assessment.findFirst({
+        where: inOrg(actor, { id: assessmentId }),
+        select: { status: true },
+      });
+      throw conflict(closedMessage(now?.status ?? "COMPLETED"));
+    }
     if (data.expectedVersion === 0) {
       const created = await tx.assessmentAnswer.createMany({
         data: [{ assessmentId, criterionId: criterion.id, ...values }],
@@ -244,6 +415,7 @@ export async function completeAssessment(
 ): Promise<ScoreResult> {
   assertCan(actor, "assessment:write");
   const detail = await getAssessment(actor, assessmentId);
+  if (detail.status === "DISCARDED") throw conflict(DISCARDED);
   if (detail.status !== "IN_PROGRESS") throw conflict("This assessment is already completed.");
   const score = detail.score;
   const now = options.now ?? new Date();
@@ -263,7 +435,7 @@ export async function completeAssessment(
         gapKeys: score.gaps.map((g) => g.key),
       },
     });
-    if (closed.count !== 1) throw conflict("This assessment is already completed.");
+    if (closed.count !== 1) throw conflict("This assessment was completed or discarded meanwhile.");
     // Answers saved between scoring and closing would make the snapshot stale: refuse instead.
     const answersNow = await tx.assessmentAnswer.aggregate({
       where: { assessmentId },
@@ -292,18 +464,26 @@ export async function completeAssessment(
 
 export interface AssessmentSummary {
   id: string;
-  status: "IN_PROGRESS" | "COMPLETED";
+  status: AssessmentStatus;
   startedAt: Date;
   completedAt: Date | null;
+  discardedAt: Date | null;
+  startedBy: string | null;
+  discardedBy: string | null;
   verdict: ScoreResult["verdict"] | null;
   readinessScore: number | null;
   meanScore: number | null;
   coverage: number | null;
+  /** Gates below their target level in the stored snapshot (0 until completed). */
+  gatesUnmet: number;
   frameworkVersion: number;
   pillarScores: { pillarKey: string; pillarTitle: string; score: number | null; coverage: number | null }[];
 }
 
-/** A pilot's assessments, newest first, with their stored snapshots. */
+/**
+ * A pilot's assessments with their stored snapshots: the open one first, then completed and
+ * discarded ones, newest first (by completion or discard time).
+ */
 export async function listPilotAssessments(actor: Actor, pilotId: string): Promise<AssessmentSummary[]> {
   assertCan(actor, "org:read");
   const rows = await db.assessment.findMany({
@@ -314,6 +494,9 @@ export async function listPilotAssessments(actor: Actor, pilotId: string): Promi
       status: true,
       startedAt: true,
       completedAt: true,
+      discardedAt: true,
+      startedBy: { select: { name: true } },
+      discardedBy: { select: { name: true } },
       verdict: true,
       readinessScore: true,
       meanScore: true,
@@ -323,9 +506,20 @@ export async function listPilotAssessments(actor: Actor, pilotId: string): Promi
         orderBy: { position: "asc" },
         select: { pillarKey: true, pillarTitle: true, score: true, coverage: true },
       },
+      _count: { select: { gaps: { where: { isGate: true } } } },
     },
   });
-  return rows.map(({ frameworkVersion, ...r }) => ({ ...r, frameworkVersion: frameworkVersion.version }));
+  const closedAt = (a: { completedAt: Date | null; discardedAt: Date | null }) =>
+    (a.completedAt ?? a.discardedAt)?.getTime() ?? Number.POSITIVE_INFINITY;
+  return rows
+    .map(({ frameworkVersion, startedBy, discardedBy, _count, ...r }) => ({
+      ...r,
+      startedBy: startedBy?.name ?? null,
+      discardedBy: discardedBy?.name ?? null,
+      gatesUnmet: _count.gaps,
+      frameworkVersion: frameworkVersion.version,
+    }))
+    .sort((a, b) => closedAt(b) - closedAt(a) || b.startedAt.getTime() - a.startedAt.getTime());
 }
 
 /** The completed assessment before this one, for the change per pillar. */
@@ -336,4 +530,90 @@ export async function previousCompleted(
 ): Promise<AssessmentSummary | null> {
   const all = await listPilotAssessments(actor, pilotId);
   return all.find((a) => a.status === "COMPLETED" && a.completedAt !== null && a.completedAt < before) ?? null;
+}
+
+/** The pilot's latest completed assessment (what its verdict is), or null when it has none. */
+export async function latestCompleted(actor: Actor, pilotId: string): Promise<AssessmentSummary | null> {
+  const all = await listPilotAssessments(actor, pilotId);
+  return all.find((a) => a.status === "COMPLETED") ?? null;
+}
+
+/**
+ * What changed per criterion since the pilot's previous completed assessment: before a completed
+ * assessment, the one completed before it; for an open one, the latest completed. Null when
+ * there is none to compare with (or the assessment was discarded).
+ */
+export async function getChangesSincePrevious(actor: Actor, assessmentId: string): Promise<ChangesSince | null> {
+  assertCan(actor, "org:read");
+  const detail = await getAssessment(actor, assessmentId);
+  if (detail.status === "DISCARDED") return null;
+  const previous = await db.assessment.findFirst({
+    where: inOrg(actor, {
+      pilotId: detail.pilot.id,
+      status: "COMPLETED",
+      id: { not: detail.id },
+      ...(detail.completedAt ? { completedAt: { lt: new Date(detail.completedAt) } } : {}),
+    }),
+    orderBy: [{ completedAt: "desc" }, { id: "desc" }],
+    select: {
+      id: true,
+      completedAt: true,
+      frameworkVersionId: true,
+      answers: { select: { level: true, notApplicable: true, criterion: { select: { key: true } } } },
+    },
+  });
+  if (!previous?.completedAt) return null;
+  const criteria = await db.frameworkCriterion.findMany({
+    where: { versionId: previous.frameworkVersionId },
+    orderBy: [{ pillar: { position: "asc" } }, { position: "asc" }],
+    select: { key: true, title: true },
+  });
+  const answered = new Map(previous.answers.map((a) => [a.criterion.key, a]));
+  return diffAnswers(
+    { id: previous.id, completedAt: previous.completedAt.toISOString() },
+    {
+      pillars: detail.framework.pillars,
+      answers: new Map(detail.answers.map((a) => [a.criterionKey, a])),
+    },
+    criteria.map((c) => ({
+      key: c.key,
+      title: c.title,
+      level: answered.get(c.key)?.level ?? null,
+      notApplicable: answered.get(c.key)?.notApplicable ?? false,
+    })),
+  );
+}
+
+/**
+ * Discards an open assessment: it keeps its answers and stays in the pilot's history with who
+ * discarded it and when, but it is never scored, never the pilot's latest and counts nowhere in
+ * the portfolio. The pilot can then start a new assessment. Another organisation's id is 404.
+ */
+export async function discardAssessment(
+  actor: Actor,
+  assessmentId: string,
+  options: WriteOptions = {},
+): Promise<{ pilotId: string }> {
+  assertCan(actor, "assessment:write");
+  const assessment = await findAssessment(actor, assessmentId);
+  if (assessment.status !== "IN_PROGRESS") {
+    throw conflict(
+      assessment.status === "DISCARDED"
+        ? "This assessment was already discarded."
+        : "A completed assessment cannot be discarded: it is part of the pilot's readiness history.",
+    );
+  }
+  // One statement: it waits for the row lock an answer being saved or a completion holds, then
+  // only an assessment still open changes.
+  const discarded = await db.assessment.updateMany({
+    where: inOrg(actor, { id: assessmentId, status: "IN_PROGRESS" }),
+    data: {
+      status: "DISCARDED",
+      openForPilotId: null,
+      discardedAt: options.now ?? new Date(),
+      discardedById: actor.userId,
+    },
+  });
+  if (discarded.count !== 1) throw conflict("This assessment was completed or discarded meanwhile.");
+  return { pilotId: assessment.pilot.id };
 }

@@ -3,3 +3,5 @@
 export * from "./schemas";
 export * from "./components/verdict-badge";
 export * from "./components/levels";
+export * from "./progress";
+export * from "./changes";

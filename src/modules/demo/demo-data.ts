@@ -5,13 +5,19 @@ export const DEMO_ORGANIZATION = "Meridian Insurance Group";
 export const DEMO_LOGIN = { name: "Alex Morgan", email: "demo@preflight.test", password: "fly-to-production" };
 export const DEMO_VIEWER = { name: "Jordan Blake", email: "exec@preflight.test", password: "fly-to-production" };
 
+/**
+ * A stage the pilot entered, how many days ago, and — for a move towards production that its
+ * latest verdict then did not support — the reason the stage gate asked for.
+ */
+export type DemoStage = [stage: PilotStage, daysAgo: number, reason?: string];
+
 export interface DemoPilot {
   values: PilotFormValues;
   /** Stages the pilot went through, with how many days ago each began (oldest first). */
-  history: [PilotStage, number][];
+  history: DemoStage[];
 }
 
-const p = (values: Omit<PilotFormValues, "stage">, history: [PilotStage, number][]): DemoPilot => ({
+const p = (values: Omit<PilotFormValues, "stage">, history: DemoStage[]): DemoPilot => ({
   values: { ...values, stage: history[history.length - 1]![0] },
   history,
 });
@@ -38,7 +44,11 @@ export const DEMO_PILOTS: DemoPilot[] = [
     [
       ["IDEA", 390],
       ["PILOT", 330],
-      ["PRODUCTION_INTENT", 160],
+      [
+        "PRODUCTION_INTENT",
+        160,
+        "Approved by the claims steering group to plan the production launch; the guardrail gate is to be closed first, and a re-assessment is booked for the next quarter.",
+      ],
       ["PRODUCTION", 45],
     ],
   ),
@@ -62,7 +72,11 @@ export const DEMO_PILOTS: DemoPilot[] = [
     [
       ["IDEA", 320],
       ["PILOT", 250],
-      ["PRODUCTION_INTENT", 70],
+      [
+        "PRODUCTION_INTENT",
+        70,
+        "Underwriting leadership approved production planning. The unmet gates are go-live conditions; evaluation now runs in the release pipeline.",
+      ],
     ],
   ),
   p(
@@ -85,7 +99,11 @@ export const DEMO_PILOTS: DemoPilot[] = [
     [
       ["IDEA", 450],
       ["PILOT", 400],
-      ["PRODUCTION_INTENT", 210],
+      [
+        "PRODUCTION_INTENT",
+        210,
+        "The fraud committee approved a controlled production build; the readiness gaps are tracked as conditions for going live.",
+      ],
     ],
   ),
   p(
@@ -174,8 +192,12 @@ export const DEMO_PILOTS: DemoPilot[] = [
     [
       ["IDEA", 760],
       ["PILOT", 700],
-      ["PRODUCTION_INTENT", 560],
-      ["PRODUCTION", 480],
+      [
+        "PRODUCTION_INTENT",
+        560,
+        "Approved by the retention programme board before the readiness checklist was in use.",
+      ],
+      ["PRODUCTION", 480, "Went live before the readiness checklist was in use; assessed against it since."],
     ],
   ),
   p(
@@ -284,7 +306,11 @@ export const DEMO_PILOTS: DemoPilot[] = [
     [
       ["IDEA", 350],
       ["PILOT", 290],
-      ["PRODUCTION_INTENT", 120],
+      [
+        "PRODUCTION_INTENT",
+        120,
+        "The pricing committee approved the production build on condition that monitoring and rollback reach level 2 before go-live.",
+      ],
     ],
   ),
 ];

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { PilotStage } from "@/generated/prisma/enums";
 import { db, type Prisma } from "@/lib/db";
+import { analyzeTables } from "@/lib/database/analyze";
 import { currentPublishedVersionId, loadVersionContent, toSpec } from "@/modules/frameworks";
 import { snapshotRows } from "@/modules/assessments";
 import type { Actor } from "@/modules/access/shared";
@@ -84,6 +85,16 @@ function rng(seed: number) {
 }
 
 type Progress = (done: number, total: number) => void;
+
+/** The tables the scale seed fills in bulk (and then analyzes). */
+export const SCALE_SEED_TABLES = [
+  "Pilot",
+  "PilotStageChange",
+  "Assessment",
+  "AssessmentAnswer",
+  "AssessmentPillarScore",
+  "AssessmentGap",
+] as const;
 
 export interface ScaleSeedResult {
   organizationId: string;
@@ -282,6 +293,9 @@ export async function seedScalePortfolio(
     answersWritten += answers.length;
     options.onProgress?.(Math.min(start + BATCH, pilotCount), pilotCount);
   }
+  // Fresh planner statistics for the tables just filled, so the first dashboard after a seed is
+  // planned as well as the hundredth (autovacuum would only catch up later).
+  await analyzeTables(db, SCALE_SEED_TABLES);
   return {
     organizationId: actor.organizationId,
     pilots: pilotCount,

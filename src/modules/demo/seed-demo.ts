@@ -8,7 +8,7 @@ import { answerInputSchema, completeAssessment, saveAnswer, startAssessment } fr
 import { DEFAULT_FRAMEWORK, ensureDefaultFramework } from "@/modules/frameworks";
 import { parseInput } from "@/lib/validation";
 import { DEMO_ASSESSMENTS, demoAnswers, type DemoAssessment } from "./demo-assessments";
-import { DEMO_LOGIN, DEMO_ORGANIZATION, DEMO_PILOTS, DEMO_VIEWER } from "./demo-data";
+import { DEMO_LOGIN, DEMO_ORGANIZATION, DEMO_PILOTS, DEMO_VIEWER, type DemoPilot, type DemoStage } from "./demo-data";
 
 const DAY = 86_400_000;
 
@@ -23,8 +23,22 @@ const DAY = 86_400_000;
 async function seedAssessment(owner: Actor, pilotId: string, plan: DemoAssessment, now: Date): Promise<void> {
   const startedAt = new Date(now.getTime() - plan.startedDaysAgo * DAY);
   const { id } = await startAssessment(owner, pilotId, { now: startedAt });
-  const answers = demoAnswers(plan, DEFAULT_FRAMEWORK.pillars).map((a) => parseInput(answerInputSchema, a));
+  // A re-assessment starts from the previous answers (carried over): the plan's answers confirm
+  // or change them, keeping their notes unless the plan has its own.
+  const carried = new Map(
+    (
+      await db.assessmentAnswer.findMany({
+        where: { assessmentId: id },
+        select: { version: true, notes: true, carriedOverFromId: true, criterion: { select: { key: true } } },
+      })
+    ).map((a) => [a.criterion.key, a]),
+  );
+  const answers = demoAnswers(plan, DEFAULT_FRAMEWORK.pillars).map((a) => {
+    const was = carried.get(a.criterionKey);
+    return parseInput(answerInputSchema, { ...a, expectedVersion: was?.version ?? 0, notes: a.notes ?? was?.notes });
+  });
   if (plan.completedDaysAgo === null) {
+    // Still in progress: what the plan leaves unanswered stays carried over, to confirm.
     await Promise.all(answers.map((answer) => saveAnswer(owner, id, answer)));
     return;
   }
@@ -39,10 +53,13 @@ async function seedAssessment(owner: Actor, pilotId: string, plan: DemoAssessmen
   });
   const criterionIds = new Map(criteria.map((c) => [c.key, c.id]));
   const step = (completedAt.getTime() - startedAt.getTime()) / (answers.length + 1);
+  // The plan's answers replace the carried-over ones, each confirmed when it was given.
+  await db.assessmentAnswer.deleteMany({ where: { assessmentId: id } });
   await db.assessmentAnswer.createMany({
     data: answers.map((a, i) => {
       const criterionId = criterionIds.get(a.criterionKey);
       if (!criterionId) throw new Error(`Demo answer for unknown criterion ${a.criterionKey}`);
+      const answeredAt = new Date(startedAt.getTime() + step * (i + 1));
       return {
         assessmentId: id,
         criterionId,
@@ -52,7 +69,9 @@ async function seedAssessment(owner: Actor, pilotId: string, plan: DemoAssessmen
         notes: a.notes,
         evidence: a.evidence,
         updatedById: owner.userId,
-        updatedAt: new Date(startedAt.getTime() + step * (i + 1)),
+        updatedAt: answeredAt,
+        carriedOverFromId: carried.get(a.criterionKey)?.carriedOverFromId ?? null,
+        confirmedAt: answeredAt,
       };
     }),
   });
@@ -62,6 +81,39 @@ async function seedAssessment(owner: Actor, pilotId: string, plan: DemoAssessmen
 /** True when the database has no organisations yet: the first run. */
 export async function isEmptyDatabase(): Promise<boolean> {
   return (await db.organization.count()) === 0;
+}
+
+/**
+ * One demo pilot's history, replayed in date order: its stage moves and its assessments
+ * interleaved, so each assessment starts from the one before it and the stage gate judges each
+ * move towards production by the verdict of its day (the history gives the reasons it asks for).
+ */
+async function seedPilot(owner: Actor, pilot: DemoPilot, assessments: DemoAssessment[], now: Date): Promise<void> {
+  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY);
+  const [[firstStage, firstDaysAgo], ...later] = pilot.history as [DemoStage, ...DemoStage[]];
+  const { id } = await createPilot(owner, { ...pilot.values, stage: firstStage }, { now: at(firstDaysAgo) });
+  type Event = { daysAgo: number; run: () => Promise<void> };
+  let version = 1;
+  const events: Event[] = [
+    ...later.map(([stage, daysAgo, stageReason]) => ({
+      daysAgo,
+      run: async () => {
+        ({ version } = await updatePilot(
+          owner,
+          id,
+          { ...pilot.values, stage, expectedVersion: version, stageReason },
+          { now: at(daysAgo) },
+        ));
+      },
+    })),
+    // An assessment counts from its completion (the open one from its start).
+    ...assessments.map((plan) => ({
+      daysAgo: plan.completedDaysAgo ?? plan.startedDaysAgo,
+      run: () => seedAssessment(owner, id, plan, now),
+    })),
+  ];
+  events.sort((a, b) => b.daysAgo - a.daysAgo);
+  for (const event of events) await event.run();
 }
 
 /**
@@ -78,38 +130,16 @@ export async function seedDemo(now = new Date()): Promise<{ organizationId: stri
   if (token)
     await setPasswordWithToken({ token, password: DEMO_VIEWER.password, confirmPassword: DEMO_VIEWER.password });
 
-  const pilotIds = new Map<string, string>();
-  for (const pilot of DEMO_PILOTS) {
-    const [[firstStage, firstDaysAgo], ...later] = pilot.history as [
-      [typeof pilot.values.stage, number],
-      ...[typeof pilot.values.stage, number][],
-    ];
-    const { id } = await createPilot(
-      owner,
-      { ...pilot.values, stage: firstStage },
-      { now: new Date(now.getTime() - firstDaysAgo * DAY) },
-    );
-    pilotIds.set(pilot.values.name, id);
-    let version = 1;
-    for (const [stage, daysAgo] of later) {
-      ({ version } = await updatePilot(
-        owner,
-        id,
-        { ...pilot.values, stage, expectedVersion: version },
-        { now: new Date(now.getTime() - daysAgo * DAY) },
-      ));
+  for (const pilotName of Object.keys(DEMO_ASSESSMENTS)) {
+    if (!DEMO_PILOTS.some((p) => p.values.name === pilotName)) {
+      throw new Error(`Demo assessments name an unknown pilot: ${pilotName}`);
     }
   }
-
   // The framework version was published before the oldest assessment that pins it.
   await ensureDefaultFramework(organizationId, new Date(now.getTime() - 400 * DAY));
   // Pilots are independent: their histories are seeded concurrently, each in order.
   await Promise.all(
-    Object.entries(DEMO_ASSESSMENTS).map(async ([pilotName, history]) => {
-      const pilotId = pilotIds.get(pilotName);
-      if (!pilotId) throw new Error(`Demo assessments name an unknown pilot: ${pilotName}`);
-      for (const plan of history) await seedAssessment(owner, pilotId, plan, now);
-    }),
+    DEMO_PILOTS.map((pilot) => seedPilot(owner, pilot, DEMO_ASSESSMENTS[pilot.values.name] ?? [], now)),
   );
   return { organizationId };
 }

@@ -2,8 +2,19 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createAccount, createMember, createTestPilot, pilotValues } from "@/modules/demo";
 import type { Actor } from "@/modules/access/shared";
-import { PILOT_SORTS, pilotListQuerySchema, pilotListSearch } from "./schemas";
-import { archivePilot, createPilot, getPilot, listPilotFacets, listPilots, restorePilot, updatePilot } from "./service";
+import { currentPublishedVersionId } from "@/modules/frameworks";
+import type { Verdict } from "@/modules/scoring";
+import { MAX_FILTER_VALUES, PILOT_SORTS, pilotListQuerySchema, pilotListSearch } from "./schemas";
+import {
+  archivePilot,
+  createPilot,
+  gapCriterionTitle,
+  getPilot,
+  listPilotFacets,
+  listPilots,
+  restorePilot,
+  updatePilot,
+} from "./service";
 
 /** The names on one page of the list. */
 async function names(actor: Actor, query: unknown = {}): Promise<string[]> {
@@ -95,9 +106,11 @@ describe("pilot registry", () => {
   it("records stage changes and refuses a stale edit", async () => {
     const owner = await createAccount();
     const { id } = await createTestPilot(owner);
+    // Unassessed, the move towards production needs a reason (the stage gate).
     const { version } = await updatePilot(owner, id, {
       ...pilotValues({ name: "Renamed", stage: "PRODUCTION_INTENT" }),
       expectedVersion: 1,
+      stageReason: "Approved by the steering group",
     });
     expect(version).toBe(2);
     const pilot = await getPilot(owner, id);
@@ -260,6 +273,148 @@ describe("pilot list pages", () => {
     expect(pilotListSearch(query, { sort: "cost", dir: "desc" })).toBe(
       "?q=claims&unit=Sales&sort=cost&dir=desc&size=50",
     );
+  });
+});
+
+describe("the dashboard's filters on the pilot list", () => {
+  const TITLES: Record<string, string> = {
+    "observability.drift": "Input and output drift monitoring",
+    "data.quality-checks": "Data quality checks",
+    "legacy.old-check": "An old check",
+  };
+
+  /** A completed assessment with these gaps, stored as completion stores it; optionally made the pilot's latest. */
+  async function completed(
+    actor: Actor,
+    pilotId: string,
+    verdict: Verdict,
+    gapKeys: string[],
+    day: string,
+    latest = true,
+  ) {
+    const frameworkVersionId = await currentPublishedVersionId(actor);
+    const assessment = await db.assessment.create({
+      data: {
+        organizationId: actor.organizationId,
+        pilotId,
+        frameworkVersionId,
+        status: "COMPLETED",
+        completedAt: new Date(`${day}T00:00:00.000Z`),
+        verdict,
+        readinessScore: 50,
+        gapKeys,
+        gaps: {
+          create: gapKeys.map((criterionKey, rank) => ({
+            criterionKey,
+            criterionTitle: TITLES[criterionKey]!,
+            pillarKey: criterionKey.split(".")[0]!,
+            isGate: false,
+            level: 1,
+            targetLevel: 2,
+            priority: 2,
+            rank,
+            remediation: "Close the gap",
+          })),
+        },
+      },
+      select: { id: true },
+    });
+    if (latest) await db.pilot.update({ where: { id: pilotId }, data: { latestAssessmentId: assessment.id } });
+  }
+
+  /**
+   * A: Claims · Core · PILOT · llm — BLOCKED, gaps drift and quality checks.
+   * B: Retail · Web · PRODUCTION_INTENT · vision — READY, no gap.
+   * C: Retail · Core · PILOT · llm, ops — CONDITIONAL, gap drift (an older assessment had quality checks).
+   * D: Legal · Core · IDEA — never assessed.
+   * E: Claims · PILOT — gap drift, archived. Another organisation has a pilot with the drift gap.
+   * B also has an older assessment with a gap on a criterion the framework does not have.
+   */
+  async function seed() {
+    const owner = await createAccount();
+    const make = (
+      name: string,
+      businessUnit: string,
+      owningTeam: string,
+      stage: "IDEA" | "PILOT" | "PRODUCTION_INTENT",
+      tags: string,
+    ) => createTestPilot(owner, { name, businessUnit, owningTeam, stage, tags }).then((p) => p.id);
+    const a = await make("A", "Claims", "Core", "PILOT", "llm");
+    const b = await make("B", "Retail", "Web", "PRODUCTION_INTENT", "vision");
+    const c = await make("C", "Retail", "Core", "PILOT", "llm, ops");
+    await make("D", "Legal", "Core", "IDEA", "");
+    const e = await make("E", "Claims", "Core", "PILOT", "llm");
+    await completed(owner, a, "BLOCKED", ["observability.drift", "data.quality-checks"], "2026-05-01");
+    await completed(owner, b, "READY", [], "2026-05-01");
+    await completed(owner, c, "NOT_READY", ["data.quality-checks"], "2026-03-01", false);
+    await completed(owner, c, "CONDITIONAL", ["observability.drift"], "2026-05-01");
+    await completed(owner, e, "BLOCKED", ["observability.drift"], "2026-05-01");
+    // A criterion the framework no longer has, below target in an assessment that is no longer B's latest.
+    await completed(owner, b, "NOT_READY", ["legacy.old-check"], "2026-01-01", false);
+    await archivePilot(owner, e);
+    const other = await createAccount();
+    const { id: elsewhere } = await createTestPilot(other, { name: "Elsewhere" });
+    await completed(other, elsewhere, "BLOCKED", ["observability.drift"], "2026-05-01");
+    return owner;
+  }
+
+  const search = (query: string) => new URLSearchParams(query);
+
+  it("takes several values per filter: OR within a filter, AND across filters", async () => {
+    const owner = await seed();
+    expect(await names(owner, search("unit=Claims&unit=Retail"))).toEqual(["A", "B", "C"]);
+    expect(await names(owner, search("unit=Claims&unit=Retail&stage=PILOT"))).toEqual(["A", "C"]);
+    expect(await names(owner, search("stage=IDEA&stage=PRODUCTION_INTENT"))).toEqual(["B", "D"]);
+    expect(await names(owner, search("team=Core&tag=ops&tag=vision"))).toEqual(["C"]);
+    expect(await names(owner, search("team=Core&team=Web&tag=LLM"))).toEqual(["A", "C"]);
+    expect(await names(owner, search("verdict=READY&verdict=NOT_ASSESSED"))).toEqual(["B", "D"]);
+    expect(await names(owner, search("verdict=BLOCKED&verdict=CONDITIONAL&unit=Claims"))).toEqual(["A"]);
+    // Next's searchParams object gives repeated values as an array.
+    expect(await names(owner, { unit: ["Claims", "Legal"] })).toEqual(["A", "D"]);
+  });
+
+  it("gap=<criterion>: pilots whose latest completed assessment has it below target", async () => {
+    const owner = await seed();
+    // Not E (archived), not the other organisation's pilot.
+    expect(await listPilots(owner, search("gap=observability.drift"))).toMatchObject({ total: 2 });
+    expect(await names(owner, search("gap=observability.drift"))).toEqual(["A", "C"]);
+    // C's older assessment had quality checks; only its latest counts.
+    expect(await names(owner, search("gap=data.quality-checks"))).toEqual(["A"]);
+    expect(await names(owner, search("gap=observability.drift&stage=PILOT&verdict=CONDITIONAL"))).toEqual(["C"]);
+    expect(await names(owner, search("gap=observability.drift&archived=1"))).toEqual(["E"]);
+    expect(await names(owner, search("gap=ownership.on-call"))).toEqual([]);
+    expect(await names(owner, search("gap=legacy.old-check"))).toEqual([]);
+    // The note's title: as the framework calls the criterion, else as a stored gap did, else none.
+    expect(await gapCriterionTitle(owner, "observability.drift")).toBe("Input and output drift monitoring");
+    expect(await gapCriterionTitle(owner, "ownership.on-call")).toBe("On-call cover");
+    expect(await gapCriterionTitle(owner, "legacy.old-check")).toBe("An old check");
+    expect(await gapCriterionTitle(owner, "made.up-key")).toBeNull();
+  });
+
+  it("parses several values, drops bad ones, and writes them back repeated and in order", () => {
+    const query = pilotListQuerySchema.parse(
+      search(
+        "unit=Retail&unit=Claims&stage=LAUNCHED&stage=PILOT&verdict=GREAT&verdict=READY&tag=LLM&gap=bad%00key&size=50",
+      ),
+    );
+    expect(query).toMatchObject({
+      units: ["Claims", "Retail"],
+      stages: ["PILOT"],
+      verdicts: ["READY"],
+      tags: ["llm"],
+      teams: [],
+      gap: undefined,
+      size: 50,
+    });
+    expect(pilotListQuerySchema.parse(query)).toEqual(query);
+    const withGap = { ...query, gap: "observability.drift" };
+    const written = pilotListSearch(withGap, { page: 2 });
+    expect(written).toBe(
+      "?unit=Claims&unit=Retail&stage=PILOT&tag=llm&verdict=READY&gap=observability.drift&size=50&page=2",
+    );
+    expect(pilotListQuerySchema.parse(search(written.slice(1)))).toEqual({ ...withGap, page: 2 });
+    const many = Array.from({ length: 80 }, (_, i) => `Unit ${String(i).padStart(2, "0")}`);
+    expect(pilotListQuerySchema.parse({ unit: many }).units).toHaveLength(MAX_FILTER_VALUES);
   });
 });
 

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { filterText } from "@/lib/validation";
+import type { PilotStage } from "@/generated/prisma/enums";
+import { filterText, isCleanText } from "@/lib/validation";
+import { VERDICTS } from "@/modules/scoring";
 import { STAGES } from "./stages";
 
 const text = (label: string, max: number) =>
@@ -64,24 +66,52 @@ export const pilotInputSchema = z
     outcomesPerMonth: optionalWholeNumber("Outcomes per month"),
     tags,
   })
-  .superRefine((v, ctx) => {
-    if (v.startDate && v.targetProductionDate && v.targetProductionDate < v.startDate) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["targetProductionDate"],
-        message: "The target production date must be on or after the start date.",
-      });
-    }
-    if (v.ownerEmail && !v.ownerName) {
-      ctx.addIssue({ code: "custom", path: ["ownerName"], message: "Enter the owner's name as well as their email." });
-    }
-  });
+  .superRefine(
+    (v, ctx) => {
+      if (v.startDate && v.targetProductionDate && v.targetProductionDate < v.startDate) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["targetProductionDate"],
+          message: "The target production date must be on or after the start date.",
+        });
+      }
+      if (v.ownerEmail && !v.ownerName) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["ownerName"],
+          message: "Enter the owner's name as well as their email.",
+        });
+      }
+      // Run even when other fields are invalid, so the form reports every problem in one round.
+    },
+    { when: ({ value }) => crossFieldsParsed(value) },
+  );
+
+/** The cross-field checks need both dates and the owner fields parsed, whatever else failed. */
+function crossFieldsParsed(value: unknown): boolean {
+  if (!value || typeof value !== "object") return false;
+  const v = value as Record<string, unknown>;
+  const dateOrNull = (d: unknown) => d === null || d instanceof Date;
+  return (
+    dateOrNull(v.startDate) &&
+    dateOrNull(v.targetProductionDate) &&
+    (v.ownerName === null || typeof v.ownerName === "string")
+  );
+}
 
 export type PilotInput = z.output<typeof pilotInputSchema>;
 export type PilotFormValues = z.input<typeof pilotInputSchema>;
 
 export const pilotUpdateSchema = z.object({
   expectedVersion: z.coerce.number().int().min(1),
+  // Why the pilot moves towards production anyway; required by the stage gate (stage-gate.ts)
+  // when its latest verdict is not good enough, stored with the stage change.
+  stageReason: z
+    .string()
+    .trim()
+    .max(1000, "Use at most 1000 characters.")
+    .nullish()
+    .transform((v) => (v ? v : null)),
 });
 
 export const PILOT_SORTS = ["name", "stage", "updated", "cost", "target"] as const;
@@ -104,12 +134,120 @@ export const DEFAULT_PILOT_PAGE_SIZE: PilotPageSize = 25;
 /** No list gets this long; a larger page number is "past the end" all the same. */
 const MAX_PAGE = 100_000;
 
+/** A pilot without a completed assessment, as a verdict filter value. */
+export const NOT_ASSESSED = "NOT_ASSESSED" as const;
+/** Verdict filter values: the latest completed assessment's verdict, or none yet. */
+export const VERDICT_FILTERS = [...VERDICTS, NOT_ASSESSED] as const;
+export type VerdictFilter = (typeof VERDICT_FILTERS)[number];
+
+/** No filter keeps more values than this (a longer list in a URL is cut, not refused). */
+export const MAX_FILTER_VALUES = 50;
+
+/**
+ * Distinct values in a fixed order — `order` for enumerations, code-point order for text — and at
+ * most MAX_FILTER_VALUES: the same selection always gives the same query, URL and cache key.
+ */
+export function canonicalValues<T extends string>(values: readonly T[], order?: readonly T[]): T[] {
+  const distinct = [...new Set(values)];
+  distinct.sort(order ? (a, b) => order.indexOf(a) - order.indexOf(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return distinct.slice(0, MAX_FILTER_VALUES);
+}
+
+/**
+ * One filter with several values (a repeated URL parameter; OR within the filter). Each value is
+ * checked on its own and a bad one is dropped, so a hand-edited link still opens; never fails.
+ */
+export function multiValue<T extends string>(value: z.ZodType<T>, order?: readonly T[]) {
+  return z
+    .preprocess(
+      (v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]),
+      z.array(z.unknown()).transform((values) =>
+        canonicalValues(
+          values.flatMap((v) => {
+            const parsed = value.safeParse(v);
+            return parsed.success ? [parsed.data] : [];
+          }),
+          order,
+        ),
+      ),
+    )
+    .catch([] as T[]);
+}
+
+const cleanText = (max: number) => z.string().trim().min(1).max(max).refine(isCleanText);
+
+/**
+ * The filters the portfolio dashboard and the pilot list share, under their URL names, each
+ * with several values: OR within a filter, AND across filters. Tags are stored lower-case.
+ */
+export const pilotFilterFields = {
+  unit: multiValue(cleanText(80)),
+  stage: multiValue(z.enum(STAGES), STAGES),
+  team: multiValue(cleanText(80)),
+  tag: multiValue(z.string().trim().toLowerCase().min(1).max(40).refine(isCleanText)),
+  verdict: multiValue(z.enum(VERDICT_FILTERS), VERDICT_FILTERS),
+};
+
+/** URL name → parsed name of each several-valued filter. */
+export const PILOT_FILTER_NAMES = {
+  unit: "units",
+  stage: "stages",
+  team: "teams",
+  tag: "tags",
+  verdict: "verdicts",
+} as const;
+
+/** The shared filters once parsed: arrays, empty when the filter is off. */
+export interface PilotFilterValues {
+  units: string[];
+  stages: PilotStage[];
+  teams: string[];
+  tags: string[];
+  verdicts: VerdictFilter[];
+}
+
+/**
+ * Search params — URLSearchParams, Next's `searchParams` object or an already parsed query —
+ * as one plain object for a schema: every value of the several-valued filters (under their URL
+ * or parsed name), the first value of anything else. Parsing a parsed query gives it back.
+ */
+export function searchParamsInput(input: unknown, multi: Readonly<Record<string, string>>): Record<string, unknown> {
+  const all = new Map<string, unknown[]>();
+  const add = (key: string, values: unknown[]) => all.set(key, [...(all.get(key) ?? []), ...values]);
+  if (input instanceof URLSearchParams) for (const [k, v] of input) add(k, [v]);
+  else if (input && typeof input === "object") {
+    for (const [k, v] of Object.entries(input)) add(k, Array.isArray(v) ? v : v === undefined ? [] : [v]);
+  }
+  const parsedNames = new Set(Object.values(multi));
+  return Object.fromEntries([
+    ...[...all]
+      .filter(([k, values]) => !Object.hasOwn(multi, k) && !parsedNames.has(k) && values.length > 0)
+      .map(([k, values]) => [k, values[0]]),
+    ...Object.entries(multi).map(([url, parsed]) => [url, [...(all.get(url) ?? []), ...(all.get(parsed) ?? [])]]),
+  ]);
+}
+
+/** The shared filters as repeated URL parameters, in a fixed order (unit, stage, team, tag, verdict). */
+export function appendPilotFilters(params: URLSearchParams, filters: Partial<PilotFilterValues>): URLSearchParams {
+  for (const v of canonicalValues(filters.units ?? [])) params.append("unit", v);
+  for (const v of canonicalValues(filters.stages ?? [], STAGES)) params.append("stage", v);
+  for (const v of canonicalValues(filters.teams ?? [])) params.append("team", v);
+  for (const v of canonicalValues(filters.tags ?? [])) params.append("tag", v);
+  for (const v of canonicalValues(filters.verdicts ?? [], VERDICT_FILTERS)) params.append("verdict", v);
+  return params;
+}
+
+/** A criterion key, as the `gap` filter takes it (e.g. observability.drift). */
+const CRITERION_KEY = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/;
+
 // Every field falls back to its default rather than failing: a hand-edited URL still shows a
 // list. Parsing is idempotent (parsing an already parsed query gives the same query).
-export const pilotListQuerySchema = z.object({
+const pilotListFields = z.object({
   q: filterText(100),
-  stage: z.enum(STAGES).optional().catch(undefined),
-  unit: filterText(80),
+  ...pilotFilterFields,
+  // Pilots whose latest completed assessment has this criterion below target (a recurring gap
+  // on the dashboard opens the list with it).
+  gap: z.string().regex(CRITERION_KEY).optional().catch(undefined),
   sort: z.enum(PILOT_SORTS).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   // "1" in a URL; a boolean once parsed (parsing twice must give the same result).
@@ -127,7 +265,36 @@ export const pilotListQuerySchema = z.object({
     .transform((p) => Math.min(p, MAX_PAGE)),
   size: z.coerce.number().pipe(z.literal(PILOT_PAGE_SIZES)).catch(DEFAULT_PILOT_PAGE_SIZE),
 });
+
+/**
+ * The pilot list's query: search, the shared filters (`?unit=Claims&unit=Retail&stage=PILOT`),
+ * `gap`, sort, archive view and page. Takes URLSearchParams, Next's searchParams or a parsed query.
+ */
+export const pilotListQuerySchema = z.preprocess(
+  (input) => searchParamsInput(input, PILOT_FILTER_NAMES),
+  pilotListFields.transform(({ unit, stage, team, tag, verdict, ...rest }) => ({
+    ...rest,
+    units: unit,
+    stages: stage,
+    teams: team,
+    tags: tag,
+    verdicts: verdict,
+  })),
+);
 export type PilotListQuery = z.output<typeof pilotListQuerySchema>;
+
+/** True when the list is narrowed by search, a shared filter or a gap (not by sort, page or archive view). */
+export function hasPilotListFilters(query: PilotListQuery): boolean {
+  return Boolean(
+    query.q ||
+    query.gap ||
+    query.units.length ||
+    query.stages.length ||
+    query.teams.length ||
+    query.tags.length ||
+    query.verdicts.length,
+  );
+}
 
 /**
  * The URL query of a list view: `query` with `changes` applied, defaults left out so URLs stay
@@ -138,8 +305,8 @@ export function pilotListSearch(query: PilotListQuery, changes: Partial<PilotLis
   const next = { ...query, ...(resetPage ? { page: 1 } : {}), ...changes };
   const params = new URLSearchParams();
   if (next.q) params.set("q", next.q);
-  if (next.stage) params.set("stage", next.stage);
-  if (next.unit) params.set("unit", next.unit);
+  appendPilotFilters(params, next);
+  if (next.gap) params.set("gap", next.gap);
   if (next.sort !== "name" || next.dir !== "asc") {
     params.set("sort", next.sort);
     params.set("dir", next.dir);

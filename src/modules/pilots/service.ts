@@ -1,10 +1,18 @@
 import "server-only";
 import type { PilotStage } from "@/generated/prisma/enums";
 import { db, type Prisma } from "@/lib/db";
-import { conflict, notFound } from "@/lib/errors";
+import { AppError, conflict, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { assertCan, type Actor } from "@/modules/access/shared";
-import { pilotInputSchema, pilotListQuerySchema, pilotUpdateSchema, type PilotListQuery } from "./schemas";
+import type { Verdict } from "@/modules/scoring";
+import {
+  NOT_ASSESSED,
+  pilotInputSchema,
+  pilotListQuerySchema,
+  pilotUpdateSchema,
+  type PilotListQuery,
+} from "./schemas";
+import { isGatedMove, needsStageReason, stageReasonRequired, type LatestReadiness } from "./stage-gate";
 import { costPerOutcome } from "./stages";
 
 /** The tenant condition every pilot query starts from: an id from elsewhere matches nothing. */
@@ -39,27 +47,55 @@ const SORT_ORDER: Record<PilotListQuery["sort"], (dir: Prisma.SortOrder) => Pris
 };
 
 /**
+ * The list's filters as one Prisma condition: OR within a filter, AND across filters. The
+ * portfolio dashboard applies the same filters in SQL (portfolio/queries/scope.ts), so a
+ * dashboard figure and the list it links to count the same pilots. A verdict or a gap reads the
+ * pilot's latest completed assessment (Pilot.latestAssessmentId).
+ */
+function listConditions(actor: Actor, query: PilotListQuery): Prisma.PilotWhereInput[] {
+  const latest = (where: Prisma.AssessmentWhereInput): Prisma.PilotWhereInput => ({
+    latestAssessment: { is: { ...where, organizationId: actor.organizationId, status: "COMPLETED" } },
+  });
+  const and: Prisma.PilotWhereInput[] = [];
+  if (query.units.length > 0) and.push({ businessUnit: { in: query.units } });
+  if (query.stages.length > 0) and.push({ stage: { in: query.stages } });
+  if (query.teams.length > 0) and.push({ owningTeam: { in: query.teams } });
+  if (query.tags.length > 0) and.push({ tags: { hasSome: query.tags } });
+  if (query.verdicts.length > 0) {
+    const verdicts = query.verdicts.filter((v): v is Verdict => v !== NOT_ASSESSED);
+    and.push({
+      OR: [
+        ...(query.verdicts.includes(NOT_ASSESSED) ? [{ latestAssessmentId: null }] : []),
+        ...(verdicts.length > 0 ? [latest({ verdict: { in: verdicts } })] : []),
+      ],
+    });
+  }
+  if (query.gap) and.push(latest({ gapKeys: { has: query.gap } }));
+  if (query.q) {
+    and.push({
+      OR: [
+        { name: { contains: query.q, mode: "insensitive" } },
+        { summary: { contains: query.q, mode: "insensitive" } },
+        { owningTeam: { contains: query.q, mode: "insensitive" } },
+        { ownerName: { contains: query.q, mode: "insensitive" } },
+        { tags: { has: query.q.toLowerCase() } },
+      ],
+    });
+  }
+  return and;
+}
+
+/**
  * One page of the pilot list, with the true number of pilots matching the filters. A page past
  * the end answers the last page (`page` says which page was served).
  */
 export async function listPilots(actor: Actor, rawQuery: unknown = {}) {
   assertCan(actor, "org:read");
   const query = pilotListQuerySchema.parse(rawQuery);
+  const conditions = listConditions(actor, query);
   const where = inOrg(actor, {
     archivedAt: query.archived ? { not: null } : null,
-    ...(query.stage ? { stage: query.stage } : {}),
-    ...(query.unit ? { businessUnit: query.unit } : {}),
-    ...(query.q
-      ? {
-          OR: [
-            { name: { contains: query.q, mode: "insensitive" } },
-            { summary: { contains: query.q, mode: "insensitive" } },
-            { owningTeam: { contains: query.q, mode: "insensitive" } },
-            { ownerName: { contains: query.q, mode: "insensitive" } },
-            { tags: { has: query.q.toLowerCase() } },
-          ],
-        }
-      : {}),
+    ...(conditions.length > 0 ? { AND: conditions } : {}),
   });
   const pageSize = query.size;
   const pageOf = (page: number) =>
@@ -101,6 +137,28 @@ export async function listPilotFacets(actor: Actor) {
   return { businessUnits: units.map((u) => u.businessUnit), teams: teams.map((t) => t.owningTeam) };
 }
 
+/**
+ * The title of a criterion, for the `gap` filter's note ("Below target on: Input drift is
+ * monitored"): as the organisation's newest published framework version calls it, else as a
+ * stored gap row of one of its assessments does (a criterion a later version dropped); null when
+ * the organisation has no such criterion. Both lookups are small: a version's criteria are unique
+ * by key, and gap rows are indexed by key.
+ */
+export async function gapCriterionTitle(actor: Actor, criterionKey: string): Promise<string | null> {
+  assertCan(actor, "org:read");
+  const criterion = await db.frameworkCriterion.findFirst({
+    where: { key: criterionKey, version: { status: "PUBLISHED", framework: { organizationId: actor.organizationId } } },
+    orderBy: [{ version: { publishedAt: { sort: "desc", nulls: "last" } } }, { id: "asc" }],
+    select: { title: true },
+  });
+  if (criterion) return criterion.title;
+  const gap = await db.assessmentGap.findFirst({
+    where: { criterionKey, assessment: { organizationId: actor.organizationId, status: "COMPLETED" } },
+    select: { criterionTitle: true },
+  });
+  return gap?.criterionTitle ?? null;
+}
+
 export async function getPilot(actor: Actor, id: string) {
   assertCan(actor, "org:read");
   const pilot = await db.pilot.findFirst({
@@ -115,7 +173,14 @@ export async function getPilot(actor: Actor, id: string) {
       version: true,
       createdAt: true,
       stageChanges: {
-        select: { id: true, fromStage: true, toStage: true, enteredAt: true, changedBy: { select: { name: true } } },
+        select: {
+          id: true,
+          fromStage: true,
+          toStage: true,
+          enteredAt: true,
+          reason: true,
+          changedBy: { select: { name: true } },
+        },
         orderBy: { enteredAt: "desc" },
       },
     },
@@ -160,9 +225,30 @@ async function assertPilotInOrg(
   return pilot;
 }
 
+/** The pilot's latest completed assessment as the stage gate reads it; null when it has none. */
+async function latestReadiness(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  id: string,
+): Promise<LatestReadiness | null> {
+  const pilot = await tx.pilot.findFirst({
+    where: inOrg(actor, { id }),
+    select: {
+      latestAssessment: {
+        select: { status: true, verdict: true, _count: { select: { gaps: { where: { isGate: true } } } } },
+      },
+    },
+  });
+  const latest = pilot?.latestAssessment;
+  if (!latest || latest.status !== "COMPLETED" || !latest.verdict) return null;
+  return { verdict: latest.verdict, gatesUnmet: latest._count.gaps };
+}
+
 /**
  * Saves an edit made on version `expectedVersion`. A stale edit is refused (409) rather than
- * silently overwriting someone else's change. A stage change is recorded in the history.
+ * silently overwriting someone else's change. A stage change is recorded in the history. A move
+ * towards production that the latest assessment does not support needs `stageReason` (400 with
+ * a field error on it otherwise, nothing saved), which is kept with the stage change.
  */
 export async function updatePilot(
   actor: Actor,
@@ -172,11 +258,19 @@ export async function updatePilot(
 ): Promise<{ version: number }> {
   assertCan(actor, "pilot:write");
   const data = parseInput(pilotInputSchema, input);
-  const { expectedVersion } = parseInput(pilotUpdateSchema, input);
+  const { expectedVersion, stageReason } = parseInput(pilotUpdateSchema, input);
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
     const current = await assertPilotInOrg(tx, actor, id);
     const stageChanged = current.stage !== data.stage;
+    if (current.version !== expectedVersion) throw conflict(STALE_EDIT);
+    if (stageChanged && !stageReason && isGatedMove(current.stage, data.stage)) {
+      const latest = await latestReadiness(tx, actor, id);
+      if (needsStageReason(current.stage, data.stage, latest)) {
+        const message = stageReasonRequired(data.stage, latest);
+        throw new AppError("BAD_REQUEST", message, { stageReason: [message] }, { latest });
+      }
+    }
     const updated = await tx.pilot.updateMany({
       where: inOrg(actor, { id, version: expectedVersion }),
       data: { ...data, version: { increment: 1 }, ...(stageChanged ? { stageEnteredAt: now } : {}) },
@@ -185,7 +279,14 @@ export async function updatePilot(
     if (stageChanged) {
       await tx.pilotStageChange.updateMany({ where: { pilotId: id, leftAt: null }, data: { leftAt: now } });
       await tx.pilotStageChange.create({
-        data: { pilotId: id, fromStage: current.stage, toStage: data.stage, enteredAt: now, changedById: actor.userId },
+        data: {
+          pilotId: id,
+          fromStage: current.stage,
+          toStage: data.stage,
+          enteredAt: now,
+          changedById: actor.userId,
+          reason: stageReason,
+        },
       });
     }
     return { version: expectedVersion + 1 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "./csv";
+import { csvCell, toCsv, UTF8_BOM } from "./csv";
 
 describe("csvCell", () => {
   it("writes plain values as they are and nothing for null", () => {
@@ -51,5 +51,23 @@ describe("toCsv", () => {
 
   it("writes only the header when there are no rows", () => {
     expect(toCsv([], columns)).toBe(`Pilot,"Score, %"\r\n`);
+  });
+
+  it("starts a file for download with a UTF-8 byte-order mark, before the header", () => {
+    const rows = [{ name: "Zoë's triage", score: 1 }];
+    const csv = toCsv(rows, columns, { byteOrderMark: true });
+    expect(UTF8_BOM).toBe("\uFEFF");
+    expect(csv).toBe(`\uFEFFPilot,"Score, %"\r\nZoë's triage,1\r\n`);
+    // Encoded, the file begins with EF BB BF and keeps the accent as UTF-8.
+    const bytes = new TextEncoder().encode(csv);
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes)).toBe(csv);
+    // Without the option, no mark (a string for code, not a download).
+    expect(toCsv(rows, columns).startsWith("Pilot")).toBe(true);
+  });
+
+  it("keeps the formula guard behind the mark: the first header still cannot run as a formula", () => {
+    const formulaColumns = [{ header: "=1+1", value: (r: { v: string }) => r.v }];
+    expect(toCsv([{ v: "@x" }], formulaColumns, { byteOrderMark: true })).toBe(`\uFEFF'=1+1\r\n'@x\r\n`);
   });
 });

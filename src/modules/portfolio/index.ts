@@ -4,3 +4,4 @@ import "server-only";
 export * from "./queries";
 export * from "./filters";
 export * from "./csv";
+export { clearPortfolioCache, getPortfolioCached, getPortfolioCsvRowsCached, readDataVersion } from "./cache";

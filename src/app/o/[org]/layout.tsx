@@ -14,6 +14,7 @@ const FLASH = {
   "draft-created": "Draft created: an exact copy. Edit it, then publish it; nothing changes for anyone until you do.",
   "version-published": "Version published. New assessments use it; those already started keep their version.",
   "draft-deleted": "Draft deleted.",
+  "assessment-discarded": "Assessment discarded. It stays in the pilot's history and counts in no score.",
 };
 
 // The shell needs the user to draw itself; every page and action still checks access itself

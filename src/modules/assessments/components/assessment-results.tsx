@@ -3,6 +3,7 @@ import { Badge, Card, Notice } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Table } from "@/components/ui/table";
 import type { GateResult, Level } from "@/modules/scoring";
+import type { AnswerOutcome, ChangesSince, CriterionChange } from "../changes";
 import type { AssessmentDetail, AssessmentSummary } from "../service";
 import { LEVEL_NAMES } from "./levels";
 import { PillarChart } from "./pillar-chart";
@@ -63,14 +64,144 @@ function pillarChange(
 
 const CHANGE_TONE = { up: "text-emerald-700", down: "text-red-700", flat: "text-slate-600", none: "text-slate-500" };
 
+function outcomeText(outcome: AnswerOutcome): string {
+  if (outcome.kind === "na") return "Not applicable";
+  if (outcome.kind === "unanswered") return "Not answered";
+  return `Level ${outcome.level} (${LEVEL_NAMES[outcome.level as Level]})`;
+}
+
+const DIRECTION: Record<CriterionChange["direction"], { symbol: string; label: string; className: string }> = {
+  up: { symbol: "▲", label: "Up", className: "text-emerald-700" },
+  down: { symbol: "▼", label: "Down", className: "text-red-700" },
+  changed: { symbol: "●", label: "Changed", className: "text-slate-600" },
+};
+
+/** Per criterion, what changed since the previous completed assessment, and what was carried over. */
+function ChangesSection({
+  changes,
+  carryOver,
+}: {
+  changes: ChangesSince | null;
+  carryOver: AssessmentDetail["carryOver"];
+}) {
+  const since = changes ? formatDate(changes.previous.completedAt) : formatDate(carryOver?.from.completedAt);
+  const summary = changes
+    ? [
+        `${plural(changes.changed.length, "criterion", "criteria")} changed`,
+        `${changes.unchanged} unchanged`,
+        ...(changes.added.length ? [`${changes.added.length} new in this framework version`] : []),
+        ...(changes.removed.length ? [`${changes.removed.length} no longer in the checklist`] : []),
+      ].join(", ")
+    : null;
+  return (
+    <Card className="p-6">
+      <SectionHeading title={`Changes since ${since}`}>
+        {summary ? `${summary}. ` : ""}Compared by criterion with the assessment completed on {since}.
+      </SectionHeading>
+      {carryOver && (
+        <p className="mb-4 rounded-md bg-slate-50 p-3 text-sm text-slate-700 ring-1 ring-slate-200">
+          {plural(carryOver.unchanged, "answer was", "answers were")} carried over unchanged from the assessment of{" "}
+          {formatDate(carryOver.from.completedAt)}
+          {carryOver.unconfirmed > 0 ? (
+            <>
+              {" "}
+              —{" "}
+              <strong className="font-semibold text-amber-900">
+                {carryOver.unconfirmed} of them never confirmed
+              </strong>{" "}
+              by anyone.
+            </>
+          ) : (
+            ", each confirmed by someone."
+          )}{" "}
+          {carryOver.carried - carryOver.unchanged > 0 &&
+            `${plural(carryOver.carried - carryOver.unchanged, "carried-over answer was", "carried-over answers were")} changed.`}
+        </p>
+      )}
+      {changes && changes.changed.length > 0 && (
+        <Table
+          variant="plain"
+          caption={`Criteria whose answer changed since ${since}`}
+          columns={[
+            {
+              key: "criterion",
+              header: "Criterion",
+              rowHeader: true,
+              className: "font-medium text-slate-900",
+              cell: (c) => (
+                <>
+                  {c.title}
+                  <span className="block text-xs font-normal text-slate-500">{c.pillarTitle}</span>
+                </>
+              ),
+            },
+            { key: "before", header: "Before", className: "text-slate-700", cell: (c) => outcomeText(c.before) },
+            {
+              key: "after",
+              header: "Now",
+              className: (c) => cn("font-medium", DIRECTION[c.direction].className),
+              cell: (c) => (
+                <>
+                  <span aria-hidden="true" className="mr-1">
+                    {DIRECTION[c.direction].symbol}
+                  </span>
+                  <span className="sr-only">{DIRECTION[c.direction].label}: </span>
+                  {outcomeText(c.after)}
+                </>
+              ),
+            },
+          ]}
+          rows={changes.changed}
+          rowKey={(c) => c.key}
+        />
+      )}
+      {changes && changes.changed.length === 0 && (
+        <p className="text-sm text-slate-600">No answer changed level or applicability since {since}.</p>
+      )}
+      {changes && changes.added.length > 0 && (
+        <div className="mt-4">
+          <h3 className="text-sm font-semibold text-slate-900">New in this framework version</h3>
+          <ul className="mt-1 space-y-1 text-sm">
+            {changes.added.map((c) => (
+              <li key={c.key}>
+                <span className="text-slate-900">{c.title}</span>
+                <span className="text-slate-500">
+                  {" "}
+                  · {c.pillarTitle} · {outcomeText(c.after)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {changes && changes.removed.length > 0 && (
+        <div className="mt-4">
+          <h3 className="text-sm font-semibold text-slate-900">No longer in the checklist</h3>
+          <ul className="mt-1 space-y-1 text-sm">
+            {changes.removed.map((c) => (
+              <li key={c.key}>
+                <span className="text-slate-900">{c.title}</span>
+                <span className="text-slate-500"> · was {outcomeText(c.before).toLowerCase()}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </Card>
+  );
+}
+
 /** The results of a completed assessment: verdict, scores, gates, ranked gaps and the change since last time. */
 export function AssessmentResults({
   detail,
   previous,
+  changes,
   slug,
 }: {
   detail: AssessmentDetail;
   previous: AssessmentSummary | null;
+  /** Per criterion, since the previous completed assessment; null when there is none. */
+  changes: ChangesSince | null;
   slug: string;
 }) {
   const { score, framework, pilot } = detail;
@@ -253,6 +384,8 @@ export function AssessmentResults({
           rowKey={(p) => p.key}
         />
       </Card>
+
+      {(changes || detail.carryOver) && <ChangesSection changes={changes} carryOver={detail.carryOver} />}
 
       <div className="grid gap-6 lg:grid-cols-5">
         <Card className="p-6 lg:col-span-3">

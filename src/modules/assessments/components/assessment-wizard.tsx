@@ -5,15 +5,25 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Table } from "@/components/ui/table";
-import { plural } from "@/lib/format";
+import { formatDate, plural } from "@/lib/format";
 import { roundScore, scoreAssessment, type Answers, type Level } from "@/modules/scoring";
 import { toSpec } from "@/modules/frameworks/shared";
+import { discardAssessmentAction } from "../actions";
+import { answerStatus, countStatuses, type StatusInput } from "../progress";
 import type { AssessmentDetail } from "../service";
 import { CriterionCard } from "./criterion-card";
 import { useAnswerAutosave, type CriterionState } from "./use-answer-autosave";
 import { orgApi, orgPath } from "@/modules/access/shared";
 import { useOrgSlug } from "@/modules/access/client";
+
+/** The criteria whose registry facts the assessment should agree with: the ownership pillar's. */
+const OWNERSHIP_PILLAR = "ownership";
+
+function statusOf(state: CriterionState | undefined): StatusInput | undefined {
+  return state && { ...state.draft, unconfirmed: state.unconfirmed };
+}
 
 function scoringAnswers(states: Record<string, CriterionState>): Answers {
   const out: Record<string, Answers[string]> = {};
@@ -24,17 +34,37 @@ function scoringAnswers(states: Record<string, CriterionState>): Answers {
   return out;
 }
 
-/** The guided assessment: one pillar per step, every answer saving itself as it changes. */
-export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail; canEdit: boolean }) {
+/**
+ * The guided assessment: one pillar per step, every answer saving itself as it changes. It opens
+ * at the step of the first criterion still to answer or confirm.
+ */
+export function AssessmentWizard({
+  detail,
+  canEdit,
+  canEditPilot,
+}: {
+  detail: AssessmentDetail;
+  canEdit: boolean;
+  /** May follow the link to the pilot's edit page (to name an owner). */
+  canEditPilot: boolean;
+}) {
   const router = useRouter();
   const org = useOrgSlug();
   const pillars = detail.framework.pillars;
   const keys = useMemo(() => pillars.flatMap((p) => p.criteria.map((c) => c.key)), [pillars]);
-  const { states, update, flush, keepMine, keepTheirs } = useAnswerAutosave(detail.id, detail.answers, keys);
-  const [step, setStep] = useState(0); // pillars.length = the review step
+  const { states, update, flush, keepMine, keepTheirs, confirm } = useAnswerAutosave(detail.id, detail.answers, keys);
+  const [step, setStep] = useState(detail.resumeStep); // pillars.length = the review step
   const [completing, startCompleting] = useTransition();
   const [completeError, setCompleteError] = useState<string | null>(null);
+  const [discarding, startDiscarding] = useTransition();
+  const [discardError, setDiscardError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const counts = useMemo(() => countStatuses(keys, (key) => statusOf(states[key])), [keys, states]);
+  const toConfirm = (criteria: { key: string }[]) =>
+    criteria.filter((c) => answerStatus(statusOf(states[c.key])) === "carried").length;
+  const noNamedOwner = detail.pilot.ownerName
+    ? null
+    : { editHref: canEditPilot ? orgPath(org, `/pilots/${detail.pilot.id}/edit`) : null };
 
   const spec = useMemo(() => toSpec(detail.framework), [detail.framework]);
   const score = useMemo(() => scoreAssessment(spec, scoringAnswers(states)), [spec, states]);
@@ -67,6 +97,18 @@ export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail
     });
   }
 
+  function discard() {
+    setDiscardError(null);
+    startDiscarding(async () => {
+      // On success the action redirects to the pilot's page; it only returns on failure.
+      const result = await discardAssessmentAction(org, { assessmentId: detail.id });
+      if (result && !result.ok) setDiscardError(result.message);
+    });
+  }
+
+  const total = keys.length;
+  const share = (n: number) => `${total === 0 ? 0 : (n / total) * 100}%`;
+
   return (
     <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
       <aside className="lg:sticky lg:top-6 lg:self-start">
@@ -82,23 +124,37 @@ export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail
             <span>{Math.round((score.coverage ?? 1) * 100)}%</span>
           </div>
           <div
-            className="mt-1 h-2 rounded-full bg-slate-200"
+            className="mt-1 flex h-2 overflow-hidden rounded-full bg-slate-200"
             role="progressbar"
             aria-label="Criteria answered"
             aria-valuemin={0}
-            aria-valuemax={score.applicable}
-            aria-valuenow={score.answered}
+            aria-valuemax={total}
+            aria-valuenow={counts.confirmed + counts.carried}
+            aria-valuetext={`${counts.confirmed} confirmed, ${counts.carried} carried over and not confirmed, ${counts.unanswered} unanswered`}
           >
-            <div
-              className="h-2 rounded-full bg-brand-600 transition-all"
-              style={{ width: `${(score.coverage ?? 1) * 100}%` }}
-            />
+            <div className="h-2 bg-brand-600 transition-all" style={{ width: share(counts.confirmed) }} />
+            <div className="h-2 bg-amber-400 transition-all" style={{ width: share(counts.carried) }} />
           </div>
+          <ul className="mt-2 space-y-0.5 text-xs text-slate-600" aria-label="Criteria by status">
+            <li className="flex items-center gap-2">
+              <span aria-hidden="true" className="h-2 w-2 rounded-full bg-brand-600" />
+              <span className="tabular-nums">{counts.confirmed}</span> confirmed
+            </li>
+            <li className="flex items-center gap-2">
+              <span aria-hidden="true" className="h-2 w-2 rounded-full bg-amber-400" />
+              <span className="tabular-nums">{counts.carried}</span> carried over, to confirm
+            </li>
+            <li className="flex items-center gap-2">
+              <span aria-hidden="true" className="h-2 w-2 rounded-full bg-slate-300" />
+              <span className="tabular-nums">{counts.unanswered}</span> unanswered
+            </li>
+          </ul>
         </div>
         <nav aria-label="Assessment steps" className="mt-4">
           <ol className="space-y-1">
             {pillars.map((pillar, i) => {
               const result = score.pillars[i]!;
+              const waiting = toConfirm(pillar.criteria);
               return (
                 <li key={pillar.key}>
                   <button
@@ -113,8 +169,9 @@ export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail
                     <span>
                       {i + 1}. {pillar.title}
                     </span>
-                    <span className="text-xs tabular-nums text-slate-500">
+                    <span className="text-right text-xs tabular-nums text-slate-500">
                       {result.answered}/{result.applicable}
+                      {waiting > 0 && <span className="block text-amber-800">{waiting} to confirm</span>}
                     </span>
                   </button>
                 </li>
@@ -142,10 +199,41 @@ export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail
               ? "Saving…"
               : "All changes saved"}
         </p>
+        {canEdit && (
+          <div className="mt-6 border-t border-slate-200 pt-4">
+            <ConfirmDialog
+              title="Discard this assessment?"
+              description="It will not be scored and counts in no trend or portfolio figure. The pilot's history records that you discarded it, and you can start a new assessment afterwards."
+              confirmLabel="Discard assessment"
+              onConfirm={discard}
+              trigger={
+                <Button type="button" variant="danger" className="w-full" disabled={discarding || completing}>
+                  {discarding ? "Discarding…" : "Discard assessment"}
+                </Button>
+              }
+            />
+            {discardError && (
+              <p role="alert" className="mt-2 text-sm text-red-700">
+                {discardError}
+              </p>
+            )}
+          </div>
+        )}
       </aside>
 
       <div className="min-w-0">
         {!canEdit && <Notice tone="info">You can read this assessment; only editors can answer it.</Notice>}
+        {detail.carryOver && (
+          <div className="mb-6">
+            <Notice tone="info" title="This assessment starts from the last one">
+              {plural(detail.carryOver.carried, "answer was", "answers were")} carried over from the assessment
+              completed on {formatDate(detail.carryOver.from.completedAt)}.{" "}
+              {counts.carried > 0
+                ? `${plural(counts.carried, "answer is", "answers are")} still marked “carried over”: confirm each one that still holds, or change it.`
+                : "Every carried-over answer has been confirmed or changed."}
+            </Notice>
+          </div>
+        )}
         {!isReview ? (
           <>
             <header className="mb-6">
@@ -167,6 +255,8 @@ export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail
                   onChange={(change, delay) => update(criterion.key, change, delay)}
                   onKeepMine={() => keepMine(criterion.key)}
                   onUseTheirs={() => keepTheirs(criterion.key)}
+                  onConfirm={() => confirm(criterion.key)}
+                  noNamedOwner={pillars[step]!.key === OWNERSHIP_PILLAR ? noNamedOwner : null}
                 />
               ))}
             </div>
@@ -211,6 +301,16 @@ export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail
                   cell: (p) => `${p.answered}/${p.applicable}`,
                 },
                 {
+                  key: "confirm",
+                  header: "Carried over, to confirm",
+                  align: "right",
+                  className: "tabular-nums",
+                  cell: (p) => {
+                    const n = toConfirm(pillars.find((x) => x.key === p.key)?.criteria ?? []);
+                    return n > 0 ? <span className="font-medium text-amber-800">{n}</span> : "—";
+                  },
+                },
+                {
                   key: "score",
                   header: "Provisional score",
                   align: "right",
@@ -232,6 +332,15 @@ export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail
                     : "Until every applicable criterion has an answer, the verdict will be “Incomplete”."}
                 </Notice>
               )}
+              {counts.carried > 0 && (
+                <Notice
+                  tone="warning"
+                  title={`${plural(counts.carried, "answer was", "answers were")} carried over and not confirmed`}
+                >
+                  They still say what the last assessment said. Open their steps to confirm each one that still holds,
+                  or change it; completing now keeps them as they are.
+                </Notice>
+              )}
               {problems > 0 && (
                 <Notice tone="error" title="Some answers are not saved">
                   Resolve the answers marked in red before completing.
@@ -242,11 +351,25 @@ export function AssessmentWizard({ detail, canEdit }: { detail: AssessmentDetail
                   <Notice tone="error">{completeError}</Notice>
                 </div>
               )}
-              {canEdit && (
-                <Button type="button" onClick={complete} disabled={completing || problems > 0}>
-                  {completing ? "Completing…" : "Complete assessment"}
-                </Button>
-              )}
+              {canEdit &&
+                (counts.carried > 0 ? (
+                  <ConfirmDialog
+                    title="Complete with unconfirmed answers?"
+                    description={`${plural(counts.carried, "answer was", "answers were")} carried over and not confirmed. Complete anyway?`}
+                    confirmLabel="Complete anyway"
+                    tone="primary"
+                    onConfirm={complete}
+                    trigger={
+                      <Button type="button" disabled={completing || discarding || problems > 0}>
+                        {completing ? "Completing…" : "Complete assessment"}
+                      </Button>
+                    }
+                  />
+                ) : (
+                  <Button type="button" onClick={complete} disabled={completing || discarding || problems > 0}>
+                    {completing ? "Completing…" : "Complete assessment"}
+                  </Button>
+                ))}
             </div>
           </section>
         )}

@@ -1,8 +1,9 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { Badge } from "@/components/ui/card";
+import { Badge, Notice } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { controlClass } from "@/components/ui/field";
 import type { VersionContent } from "@/modules/frameworks/shared";
@@ -19,6 +20,13 @@ interface CriterionCardProps {
   onChange: (change: Partial<Draft>, delay?: number) => void;
   onKeepMine: () => void;
   onUseTheirs: () => void;
+  /** Confirms a carried-over answer unchanged. */
+  onConfirm: () => void;
+  /**
+   * The registry disagrees with what this criterion may claim (an ownership criterion of a pilot
+   * with no named owner); `editHref` links to the pilot's edit page for those who may edit it.
+   */
+  noNamedOwner?: { editHref: string | null } | null;
 }
 
 function describe(answer: Pick<Draft, "level" | "notApplicable" | "naReason" | "notes" | "evidence">): string {
@@ -98,14 +106,39 @@ function Conflict({
   );
 }
 
-export function CriterionCard({ criterion, state, readOnly, onChange, onKeepMine, onUseTheirs }: CriterionCardProps) {
+export function CriterionCard({
+  criterion,
+  state,
+  readOnly,
+  onChange,
+  onKeepMine,
+  onUseTheirs,
+  onConfirm,
+  noNamedOwner,
+}: CriterionCardProps) {
   const { draft, save } = state;
   const id = criterion.key.replace(/[^a-z0-9]+/gi, "-");
   const errors = save.kind === "invalid" ? save.errors : {};
   const locked = readOnly || save.kind === "conflict";
+  const sectionRef = useRef<HTMLElement>(null);
+  const confirming = state.unconfirmed && (save.kind === "pending" || save.kind === "saving");
+
+  /** Confirms, then moves focus on to the next answer waiting for confirmation (or this card). */
+  function confirmAndMoveOn(button: HTMLButtonElement) {
+    const waiting = Array.from(document.querySelectorAll<HTMLButtonElement>("[data-confirm-answer]"));
+    const next = waiting.slice(waiting.indexOf(button) + 1).find((b) => !b.disabled);
+    onConfirm();
+    if (next) next.focus();
+    else sectionRef.current?.focus();
+  }
 
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+    <section
+      ref={sectionRef}
+      tabIndex={-1}
+      aria-labelledby={`${id}-title`}
+      className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
+    >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h3 id={`${id}-title`} className="text-base font-semibold text-slate-900">
@@ -120,9 +153,45 @@ export function CriterionCard({ criterion, state, readOnly, onChange, onKeepMine
             {!criterion.isGate && <Badge>Target level {criterion.targetLevel}</Badge>}
             <Badge>Weight {criterion.weight}</Badge>
           </div>
+          {state.unconfirmed && (
+            <div className="mt-2 flex flex-wrap items-center gap-2">
+              <Badge className="bg-amber-50 text-amber-900 ring-amber-300">
+                <span aria-hidden="true" className="mr-1">
+                  ↻
+                </span>
+                Carried over — confirm or change
+              </Badge>
+              {!readOnly && (
+                <Button
+                  type="button"
+                  variant="secondary"
+                  className="px-2.5 py-1 text-xs"
+                  data-confirm-answer=""
+                  disabled={confirming || save.kind === "conflict"}
+                  aria-label={`Confirm the carried-over answer to “${criterion.title}” unchanged`}
+                  onClick={(event) => confirmAndMoveOn(event.currentTarget)}
+                >
+                  {confirming ? "Confirming…" : "Confirm"}
+                </Button>
+              )}
+            </div>
+          )}
         </div>
         <SaveStatus state={save} />
       </div>
+      {noNamedOwner && (
+        <div className="mt-3">
+          <Notice tone="warning">
+            <strong className="font-semibold">This pilot has no named owner in the registry.</strong> Check that the
+            answer here does not claim ownership nobody has taken on.{" "}
+            {noNamedOwner.editHref && (
+              <Link href={noNamedOwner.editHref} className="font-medium underline">
+                Edit the pilot to name an owner
+              </Link>
+            )}
+          </Notice>
+        </div>
+      )}
       <p className="mt-3 text-sm text-slate-700">
         <strong className="font-semibold">Why it matters: </strong>
         {criterion.whyItMatters}

@@ -29,18 +29,23 @@ export function PilotReadiness({
     .sort((a, b) => a.at - b.at);
   const href = (id: string) => orgPath(slug, `/pilots/${pilotId}/assessments/${id}`);
   const inProgress = (a: AssessmentSummary) => a.status === "IN_PROGRESS";
-  /** A figure that an assessment in progress does not have yet. */
-  const figure = (a: AssessmentSummary, value: React.ReactNode) => (inProgress(a) ? "—" : value);
+  const discarded = (a: AssessmentSummary) => a.status === "DISCARDED";
+  /** A figure that an assessment in progress (or discarded) does not have. */
+  const figure = (a: AssessmentSummary, value: React.ReactNode) => (a.status !== "COMPLETED" ? "—" : value);
 
   const history: TableColumn<AssessmentSummary>[] = [
     {
       key: "date",
       header: "Date",
-      className: (a) => (inProgress(a) ? "text-slate-700" : "text-slate-900"),
+      className: (a) => (a.status !== "COMPLETED" ? "text-slate-700" : "text-slate-900"),
       cell: (a) =>
         inProgress(a) ? (
           <>
             Started <time dateTime={a.startedAt.toISOString()}>{formatDate(a.startedAt)}</time>
+          </>
+        ) : discarded(a) ? (
+          <>
+            Discarded <time dateTime={a.discardedAt?.toISOString()}>{formatDate(a.discardedAt)}</time>
           </>
         ) : (
           <time dateTime={a.completedAt?.toISOString()}>{formatDate(a.completedAt)}</time>
@@ -49,21 +54,33 @@ export function PilotReadiness({
     {
       key: "verdict",
       header: "Verdict",
-      className: (a) => (inProgress(a) ? "text-slate-600" : undefined),
-      cell: (a) => (inProgress(a) ? "In progress" : a.verdict ? <VerdictBadge verdict={a.verdict} /> : "—"),
+      className: (a) => (a.status !== "COMPLETED" ? "text-slate-600" : undefined),
+      cell: (a) =>
+        inProgress(a) ? (
+          "In progress"
+        ) : discarded(a) ? (
+          <>
+            Discarded{a.discardedBy ? ` by ${a.discardedBy}` : ""}
+            <span className="block text-xs text-slate-500">Not scored; started {formatDate(a.startedAt)}</span>
+          </>
+        ) : a.verdict ? (
+          <VerdictBadge verdict={a.verdict} />
+        ) : (
+          "—"
+        ),
     },
     {
       key: "readiness",
       header: "Readiness",
       align: "right",
-      className: (a) => (inProgress(a) ? "text-slate-400" : "font-semibold tabular-nums"),
+      className: (a) => (a.status !== "COMPLETED" ? "text-slate-400" : "font-semibold tabular-nums"),
       cell: (a) => figure(a, formatScore(a.readinessScore)),
     },
     {
       key: "mean",
       header: "Mean of pillars",
       align: "right",
-      className: (a) => (inProgress(a) ? "text-slate-400" : "tabular-nums text-slate-700"),
+      className: (a) => (a.status !== "COMPLETED" ? "text-slate-400" : "tabular-nums text-slate-700"),
       cell: (a) => figure(a, formatScore(a.meanScore)),
     },
     {
@@ -85,6 +102,10 @@ export function PilotReadiness({
             ) : (
               "In progress — view"
             )
+          ) : discarded(a) ? (
+            <>
+              View<span className="sr-only"> the assessment discarded on {formatDate(a.discardedAt)}</span>
+            </>
           ) : (
             <>
               View results<span className="sr-only"> of {formatDate(a.completedAt)}</span>

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { FieldErrors } from "@/lib/errors";
+import { isUnconfirmed, sameContent } from "../progress";
 import type { Evidence } from "../schemas";
 import type { AnswerView } from "../service";
 import { orgApi } from "@/modules/access/shared";
@@ -30,6 +31,8 @@ export interface CriterionState {
   /** The answer version this draft was made on (0 = no answer existed). */
   version: number;
   save: SaveState;
+  /** Carried over from the previous assessment and not saved since: "confirm or change". */
+  unconfirmed: boolean;
 }
 
 export function draftFrom(answer: AnswerView | undefined): Draft {
@@ -68,7 +71,12 @@ export function useAnswerAutosave(assessmentId: string, initial: AnswerView[], k
     return Object.fromEntries(
       keys.map((k) => [
         k,
-        { draft: draftFrom(byKey.get(k)), version: byKey.get(k)?.version ?? 0, save: { kind: "idle" } },
+        {
+          draft: draftFrom(byKey.get(k)),
+          version: byKey.get(k)?.version ?? 0,
+          save: { kind: "idle" },
+          unconfirmed: Boolean(byKey.get(k) && isUnconfirmed(byKey.get(k)!)),
+        },
       ]),
     );
   });
@@ -95,9 +103,14 @@ export function useAnswerAutosave(assessmentId: string, initial: AnswerView[], k
           body: JSON.stringify(payload(key, versionOverride ?? current.version, current.draft)),
         });
         const body = await response.json().catch(() => ({}));
+        const theirs = body.current as AnswerView | undefined;
         if (response.ok) {
           const saved = body.answer as AnswerView;
-          patch(key, { version: saved.version, save: { kind: "saved", at: saved.updatedAt } });
+          patch(key, { version: saved.version, save: { kind: "saved", at: saved.updatedAt }, unconfirmed: false });
+        } else if (response.status === 409 && theirs && sameContent(theirs, current.draft) && !isUnconfirmed(theirs)) {
+          // Someone else saved exactly this meanwhile (e.g. confirmed the same carried-over answer):
+          // nothing to choose between. A change made since is sent next, on their version.
+          patch(key, { version: theirs.version, save: { kind: "saved", at: theirs.updatedAt }, unconfirmed: false });
         } else if (response.status === 409 && body.current) {
           again.current.delete(key); // nothing more is sent until the person chooses
           patch(key, { save: { kind: "conflict", theirs: body.current as AnswerView, message: body.detail } });
@@ -184,10 +197,18 @@ export function useAnswerAutosave(assessmentId: string, initial: AnswerView[], k
       const state = statesRef.current[key]!;
       if (state.save.kind !== "conflict") return;
       const theirs = state.save.theirs;
-      patch(key, { draft: draftFrom(theirs), version: theirs.version, save: { kind: "saved", at: theirs.updatedAt } });
+      patch(key, {
+        draft: draftFrom(theirs),
+        version: theirs.version,
+        save: { kind: "saved", at: theirs.updatedAt },
+        unconfirmed: isUnconfirmed(theirs),
+      });
     },
     [patch],
   );
+
+  /** Confirms a carried-over answer as it is: saving it unchanged confirms it. */
+  const confirm = useCallback((key: string) => update(key, {}, 0), [update]);
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
@@ -200,5 +221,5 @@ export function useAnswerAutosave(assessmentId: string, initial: AnswerView[], k
     return () => window.removeEventListener("beforeunload", warn);
   }, []);
 
-  return { states, update, flush, keepMine, keepTheirs };
+  return { states, update, flush, keepMine, keepTheirs, confirm };
 }

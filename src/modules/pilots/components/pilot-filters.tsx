@@ -1,13 +1,58 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { controlClass } from "@/components/ui/field";
 import { orgPath } from "@/modules/access/shared";
 import { PILOT_PAGE_SIZES, pilotListQuerySchema, pilotListSearch, type PilotListQuery } from "../schemas";
 import { STAGE_LABELS, STAGES } from "../stages";
 
 /**
+ * Several values of one filter without JavaScript: a group named by its legend, its checkboxes
+ * in a disclosure whose summary says what is chosen ("Stages: Pilot, Production" or "All stages").
+ */
+function Choices({
+  name,
+  label,
+  plural,
+  all,
+  selected,
+  options,
+}: {
+  name: string;
+  label: string;
+  plural: string;
+  all: string;
+  selected: readonly string[];
+  options: [value: string, label: string][];
+}) {
+  const labelOf = new Map(options);
+  const chosen = selected.map((v) => labelOf.get(v) ?? v);
+  const extra = selected.filter((v) => !labelOf.has(v)).map((v): [string, string] => [v, v]);
+  return (
+    <fieldset className="min-w-0">
+      <legend className="mb-1 block text-xs font-medium text-slate-600">{label}</legend>
+      <details className="relative">
+        <summary className={cn(controlClass, "cursor-pointer truncate")}>
+          {chosen.length === 0 ? all : `${plural}: ${chosen.join(", ")}`}
+        </summary>
+        <div className="absolute z-10 mt-1 max-h-64 w-full min-w-48 overflow-auto rounded-md bg-white p-2 shadow-lg ring-1 ring-slate-200">
+          {[...options, ...extra].map(([value, text]) => (
+            <label key={value} className="flex items-center gap-2 rounded px-1 py-1 text-sm hover:bg-slate-50">
+              <input type="checkbox" name={name} value={value} defaultChecked={selected.includes(value)} />
+              {text}
+            </label>
+          ))}
+        </div>
+      </details>
+    </fieldset>
+  );
+}
+
+/**
  * A plain GET form: the filters live in the URL, so a view can be bookmarked and shared. The
- * form has no page field, so applying it goes back to page 1.
+ * form has no page field, so applying it goes back to page 1. Filters the form has no control
+ * for (team, tag, verdict, gap — set by a link from the dashboard) ride along as hidden fields;
+ * the page shows them in a note with a way to clear them.
  */
 export function PilotFilters({
   query,
@@ -20,6 +65,12 @@ export function PilotFilters({
 }) {
   // Reset clears the filters and the sort but keeps the archive view and the page size.
   const reset = pilotListSearch(pilotListQuerySchema.parse({}), { archived: query.archived, size: query.size });
+  const hidden: [string, string][] = [
+    ...query.teams.map((v): [string, string] => ["team", v]),
+    ...query.tags.map((v): [string, string] => ["tag", v]),
+    ...query.verdicts.map((v): [string, string] => ["verdict", v]),
+    ...(query.gap ? [["gap", query.gap] as [string, string]] : []),
+  ];
   return (
     <form
       method="get"
@@ -40,32 +91,22 @@ export function PilotFilters({
           className={controlClass}
         />
       </div>
-      <div>
-        <label htmlFor="stage" className="mb-1 block text-xs font-medium text-slate-600">
-          Stage
-        </label>
-        <select id="stage" name="stage" defaultValue={query.stage ?? ""} className={controlClass}>
-          <option value="">All stages</option>
-          {STAGES.map((s) => (
-            <option key={s} value={s}>
-              {STAGE_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="unit" className="mb-1 block text-xs font-medium text-slate-600">
-          Business unit
-        </label>
-        <select id="unit" name="unit" defaultValue={query.unit ?? ""} className={controlClass}>
-          <option value="">All units</option>
-          {businessUnits.map((u) => (
-            <option key={u} value={u}>
-              {u}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Choices
+        name="stage"
+        label="Stage"
+        plural="Stages"
+        all="All stages"
+        selected={query.stages}
+        options={STAGES.map((s) => [s, STAGE_LABELS[s]])}
+      />
+      <Choices
+        name="unit"
+        label="Business unit"
+        plural="Units"
+        all="All units"
+        selected={query.units}
+        options={businessUnits.map((u) => [u, u])}
+      />
       <div>
         <label htmlFor="sort" className="mb-1 block text-xs font-medium text-slate-600">
           Sort by
@@ -79,6 +120,9 @@ export function PilotFilters({
         </select>
         <input type="hidden" name="dir" value={query.dir} />
         {query.archived && <input type="hidden" name="archived" value="1" />}
+        {hidden.map(([name, value]) => (
+          <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
+        ))}
       </div>
       <div>
         <label htmlFor="size" className="mb-1 block text-xs font-medium text-slate-600">

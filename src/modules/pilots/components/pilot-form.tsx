@@ -1,20 +1,27 @@
 "use client";
 
+import { useState } from "react";
 import Link from "next/link";
+import type { PilotStage } from "@/generated/prisma/enums";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage, useValidatedForm } from "@/components/ui/use-validated-form";
+import type { ActionState } from "@/lib/action-state";
 import { orgPath } from "@/modules/access/shared";
 import { useOrgSlug } from "@/modules/access/client";
 import { createPilotAction, updatePilotAction } from "../actions";
 import { pilotInputSchema, type PilotFormValues } from "../schemas";
+import { needsStageReason, stageGateQuestion, stageReasonRequired, type LatestReadiness } from "../stage-gate";
 import { STAGE_DESCRIPTIONS, STAGE_LABELS, STAGES } from "../stages";
 
 type Values = { [K in keyof PilotFormValues]?: string };
 
 interface PilotFormProps {
-  /** Present when editing: the pilot and the version the edit is made on. */
-  pilot?: { id: string; version: number };
+  /**
+   * Present when editing: the pilot, the version the edit is made on, its stage now and its
+   * latest completed assessment (null: none) for the stage gate on the way to production.
+   */
+  pilot?: { id: string; version: number; stage: PilotStage; latest: LatestReadiness | null };
   defaults?: Values;
   currency: string;
   businessUnits: string[];
@@ -36,12 +43,19 @@ function Section({ title, description, children }: { title: string; description:
 
 export function PilotForm({ pilot, defaults = {}, currency, businessUnits, teams }: PilotFormProps) {
   const org = useOrgSlug();
-  const form = useValidatedForm(pilotInputSchema, (values) =>
-    pilot
-      ? updatePilotAction(org, { ...values, id: pilot.id, expectedVersion: pilot.version })
-      : createPilotAction(org, values),
-  );
+  const [stage, setStage] = useState<PilotStage>(pilot?.stage ?? (defaults.stage as PilotStage) ?? "IDEA");
+  const gated = pilot ? needsStageReason(pilot.stage, stage, pilot.latest) : false;
+  const form = useValidatedForm(pilotInputSchema, async (values): Promise<ActionState> => {
+    if (!pilot) return createPilotAction(org, values);
+    if (gated && !values.stageReason?.trim()) {
+      const message = stageReasonRequired(stage, pilot.latest);
+      return { ok: false, code: "BAD_REQUEST", message, fieldErrors: { stageReason: [message] } };
+    }
+    return updatePilotAction(org, { ...values, id: pilot.id, expectedVersion: pilot.version });
+  });
   const e = form.errors;
+  // The server may ask for a reason the page did not know was needed (a newer verdict).
+  const askReason = Boolean(pilot && stage !== pilot.stage && (gated || e.stageReason));
 
   return (
     <form
@@ -136,7 +150,12 @@ export function PilotForm({ pilot, defaults = {}, currency, businessUnits, teams
       <Section title="Stage and dates" description="Changing the stage records when it changed and who changed it.">
         <Field id="stage" label="Stage" required error={e.stage}>
           {(a) => (
-            <select {...a} name="stage" defaultValue={defaults.stage ?? "IDEA"}>
+            <select
+              {...a}
+              name="stage"
+              defaultValue={defaults.stage ?? "IDEA"}
+              onChange={(event) => setStage(event.target.value as PilotStage)}
+            >
               {STAGES.map((s) => (
                 <option key={s} value={s}>
                   {STAGE_LABELS[s]} — {STAGE_DESCRIPTIONS[s]}
@@ -145,6 +164,33 @@ export function PilotForm({ pilot, defaults = {}, currency, businessUnits, teams
             </select>
           )}
         </Field>
+        <div aria-live="polite">
+          {askReason && pilot && (
+            <div
+              role="group"
+              aria-labelledby="stage-gate-question"
+              className="rounded-md bg-amber-50 p-4 ring-1 ring-amber-200"
+            >
+              <p id="stage-gate-question" className="text-sm font-semibold text-amber-950">
+                {/* Asked by the server on newer facts than the page's: its field error says why. */}
+                {gated ? stageGateQuestion(stage, pilot.latest) : `Move to ${STAGE_LABELS[stage]} anyway?`}
+              </p>
+              <p className="mt-1 mb-4 text-sm text-amber-900">
+                Moving on without a ready or conditional verdict needs a reason. It is kept in the pilot&apos;s stage
+                history, with your name and the date.
+              </p>
+              <Field
+                id="stageReason"
+                label={`Reason for moving to ${STAGE_LABELS[stage]} anyway`}
+                required
+                error={e.stageReason}
+                hint="For example: who approved it, on what conditions, and when the gaps will be closed."
+              >
+                {(a) => <textarea {...a} name="stageReason" rows={3} maxLength={1000} />}
+              </Field>
+            </div>
+          )}
+        </div>
         <div className="grid gap-5 sm:grid-cols-2">
           <Field id="startDate" label="Start date" error={e.startDate}>
             {(a) => <input {...a} name="startDate" type="date" defaultValue={defaults.startDate} />}

@@ -1,36 +1,60 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { controlClass } from "@/components/ui/field";
-import { VERDICT_LABELS } from "@/modules/assessments/shared";
 import { STAGE_LABELS, STAGES } from "@/modules/pilots/shared";
-import { VERDICT_FILTERS, toSearchParams, type PortfolioFilters } from "../filters";
+import { VERDICT_FILTER_LABELS, VERDICT_FILTERS, toSearchParams, type PortfolioFilters } from "../filters";
 import { orgApi, orgPath } from "@/modules/access/shared";
 
-function Select({
-  id,
+/**
+ * A filter with several values that works without JavaScript: a group (its legend names it)
+ * whose checkboxes sit in a disclosure; the summary says what is chosen ("Units: Claims, Retail"
+ * or "All units"). Checked boxes submit as repeated parameters (`?unit=Claims&unit=Retail`).
+ */
+function MultiSelect({
+  name,
   label,
-  value,
+  plural,
+  all,
+  selected,
   options,
 }: {
-  id: string;
+  /** The URL parameter. */
+  name: string;
+  /** The group's accessible name, shown above the control. */
   label: string;
-  value?: string;
-  options: [string, string][];
+  /** "Units": the summary's prefix when values are chosen. */
+  plural: string;
+  /** "All units": the summary when none is. */
+  all: string;
+  selected: readonly string[];
+  options: [value: string, label: string][];
 }) {
+  const labelOf = new Map(options);
+  const chosen = selected.map((v) => labelOf.get(v) ?? v);
+  // A chosen value no longer in use (an old link) stays in the form, so applying keeps it.
+  const extra = selected.filter((v) => !labelOf.has(v)).map((v): [string, string] => [v, v]);
   return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-600">
-        {label}
-      </label>
-      <select id={id} name={id} defaultValue={value ?? ""} className={controlClass}>
-        <option value="">All</option>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </div>
+    <fieldset className="min-w-0">
+      <legend className="mb-1 block text-xs font-medium text-slate-600">{label}</legend>
+      <details className="relative">
+        <summary className={cn(controlClass, "cursor-pointer truncate")}>
+          {chosen.length === 0 ? all : `${plural}: ${chosen.join(", ")}`}
+        </summary>
+        <div className="absolute z-10 mt-1 max-h-64 w-full min-w-48 overflow-auto rounded-md bg-white p-2 shadow-lg ring-1 ring-slate-200">
+          {options.length + extra.length === 0 ? (
+            <p className="p-1 text-sm text-slate-500">None in use</p>
+          ) : (
+            [...options, ...extra].map(([value, text]) => (
+              <label key={value} className="flex items-center gap-2 rounded px-1 py-1 text-sm hover:bg-slate-50">
+                <input type="checkbox" name={name} value={value} defaultChecked={selected.includes(value)} />
+                {text}
+              </label>
+            ))
+          )}
+        </div>
+      </details>
+    </fieldset>
   );
 }
 
@@ -45,6 +69,7 @@ export function DashboardFilters({
   slug: string;
 }) {
   const exportHref = orgApi(slug, `/portfolio/export?${toSearchParams(filters).toString()}`);
+  const same = (values: string[]): [string, string][] => values.map((v) => [v, v]);
   return (
     <form
       method="get"
@@ -52,15 +77,46 @@ export function DashboardFilters({
       className="mb-6 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
     >
       <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        <Select id="unit" label="Business unit" value={filters.unit} options={facets.units.map((u) => [u, u])} />
-        <Select id="team" label="Owning team" value={filters.team} options={facets.teams.map((t) => [t, t])} />
-        <Select id="stage" label="Stage" value={filters.stage} options={STAGES.map((s) => [s, STAGE_LABELS[s]])} />
-        <Select id="tag" label="Tag" value={filters.tag} options={facets.tags.map((t) => [t, t])} />
-        <Select
-          id="verdict"
+        <MultiSelect
+          name="unit"
+          label="Business unit"
+          plural="Units"
+          all="All units"
+          selected={filters.units}
+          options={same(facets.units)}
+        />
+        <MultiSelect
+          name="team"
+          label="Owning team"
+          plural="Teams"
+          all="All teams"
+          selected={filters.teams}
+          options={same(facets.teams)}
+        />
+        <MultiSelect
+          name="stage"
+          label="Stage"
+          plural="Stages"
+          // Retired pilots count only when the stage filter asks for them.
+          all="All but retired"
+          selected={filters.stages}
+          options={STAGES.map((s) => [s, STAGE_LABELS[s]])}
+        />
+        <MultiSelect
+          name="tag"
+          label="Tag"
+          plural="Tags"
+          all="All tags"
+          selected={filters.tags}
+          options={same(facets.tags)}
+        />
+        <MultiSelect
+          name="verdict"
           label="Latest verdict"
-          value={filters.verdict}
-          options={VERDICT_FILTERS.map((v) => [v, v === "NOT_ASSESSED" ? "Not assessed" : VERDICT_LABELS[v]])}
+          plural="Verdicts"
+          all="All verdicts"
+          selected={filters.verdicts}
+          options={VERDICT_FILTERS.map((v) => [v, VERDICT_FILTER_LABELS[v]])}
         />
         <div>
           <label htmlFor="stalledDays" className="mb-1 block text-xs font-medium text-slate-600">

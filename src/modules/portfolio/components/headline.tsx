@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { formatMoney, formatScore } from "@/lib/format";
 import { STAGE_LABELS, STAGES } from "@/modules/pilots/shared";
+import { figureStages, pilotListSearchFor, type PortfolioFilters } from "../filters";
 import type { PortfolioHeadline } from "../queries";
 import { orgPath } from "@/modules/access/shared";
 
@@ -36,15 +37,17 @@ function Figure({
 export function Headline({
   headline,
   currency,
-  stalledDays,
+  filters,
   slug,
 }: {
   headline: PortfolioHeadline;
   currency: string;
-  stalledDays: number;
+  filters: PortfolioFilters;
   slug: string;
 }) {
   const spend = headline.preProductionSpend;
+  const stalledDays = filters.stalledDays;
+  const retiredLeftOut = headline.retiredLeftOut > 0;
   return (
     <section aria-labelledby="headline-title">
       <h2 id="headline-title" className="sr-only">
@@ -54,7 +57,10 @@ export function Headline({
         <Figure
           label="Pilots"
           value={String(headline.total)}
-          detail={`${headline.assessed} with a completed assessment`}
+          detail={
+            `${headline.assessed} with a completed assessment` +
+            (retiredLeftOut ? `; ${headline.retiredLeftOut} retired not counted` : "")
+          }
         />
         <Figure
           label="Share assessed"
@@ -87,18 +93,40 @@ export function Headline({
       <div className="mt-4 grid gap-4 lg:grid-cols-[2fr_1fr]">
         <Card className="p-5">
           <h3 className="text-sm text-slate-600">Pilots by stage</h3>
-          <ul className="mt-2 grid grid-cols-5 gap-2">
-            {STAGES.map((stage) => (
-              <li key={stage}>
-                <Link
-                  href={orgPath(slug, `/pilots?stage=${stage}`)}
-                  className="block rounded-md bg-slate-50 p-3 ring-1 ring-slate-200 hover:bg-slate-100"
-                >
-                  <span className="block text-xl font-bold tabular-nums">{headline.byStage[stage]}</span>
-                  <span className="text-xs text-slate-600">{STAGE_LABELS[stage]}</span>
-                </Link>
-              </li>
-            ))}
+          <ul className="mt-2 grid grid-cols-3 gap-2 sm:grid-cols-5">
+            {STAGES.map((stage) => {
+              // Retired pilots are left out of the figures unless the stage filter asks for them:
+              // their tile then shows how many were left out. A tile links to exactly the pilots it
+              // counts; one outside the stage filter counts none and links nowhere.
+              const leftOut = stage === "RETIRED" && retiredLeftOut;
+              const counted = leftOut || figureStages(filters).includes(stage);
+              const tile = "block rounded-md bg-slate-50 p-3 ring-1 ring-slate-200";
+              const content = (
+                <>
+                  <span className={`block text-xl font-bold tabular-nums ${leftOut ? "text-slate-400" : ""}`}>
+                    {leftOut ? headline.retiredLeftOut : headline.byStage[stage]}
+                  </span>
+                  <span className="text-xs text-slate-600">
+                    {STAGE_LABELS[stage]}
+                    {leftOut ? " (not counted)" : ""}
+                  </span>
+                </>
+              );
+              return (
+                <li key={stage}>
+                  {counted ? (
+                    <Link
+                      href={orgPath(slug, `/pilots${pilotListSearchFor(filters, { stages: [stage] })}`)}
+                      className={`${tile} hover:bg-slate-100`}
+                    >
+                      {content}
+                    </Link>
+                  ) : (
+                    <span className={tile}>{content}</span>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </Card>
         <Card className="p-5">

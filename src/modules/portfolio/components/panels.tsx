@@ -2,9 +2,8 @@ import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { formatCostPerOutcome, formatDate, formatMoney, formatScore, plural } from "@/lib/format";
-import { VERDICT_LABELS } from "@/modules/assessments/shared";
 import { STAGE_LABELS, StageBadge } from "@/modules/pilots/shared";
-import { toSearchParams, type PortfolioFilters } from "../filters";
+import { toSearchParams, VERDICT_FILTER_LABELS, withFilterValue, type PortfolioFilters } from "../filters";
 import type {
   CostVsReadiness,
   FunnelStage,
@@ -17,7 +16,7 @@ import type {
 import { CostScatter, FunnelChart, TrendChart, VerdictChart } from "./portfolio-charts";
 import { orgPath } from "@/modules/access/shared";
 
-const verdictLabel = (v: VerdictCount["verdict"]) => (v === "NOT_ASSESSED" ? "Not assessed" : VERDICT_LABELS[v]);
+const verdictLabel = (v: VerdictCount["verdict"]) => VERDICT_FILTER_LABELS[v];
 
 /** The numbers behind the charts are small tables: no frame, tight rows, figures right-aligned. */
 const NUMBERS = { variant: "plain", density: "compact" } as const;
@@ -73,7 +72,10 @@ export function VerdictPanel({
             rowHeader: true,
             cell: (v) => (
               <Link
-                href={orgPath(slug, `/dashboard?${toSearchParams({ ...filters, verdict: v.verdict }).toString()}`)}
+                href={orgPath(
+                  slug,
+                  `/dashboard?${toSearchParams(withFilterValue(filters, "verdicts", v.verdict)).toString()}`,
+                )}
                 className="text-brand-700 hover:underline"
               >
                 {v.label}
@@ -95,12 +97,12 @@ export function VerdictPanel({
   );
 }
 
-export function TopGapsPanel({ gaps, assessed }: { gaps: SystemicGap[]; assessed: number }) {
+export function TopGapsPanel({ gaps, assessed, slug }: { gaps: SystemicGap[]; assessed: number; slug: string }) {
   return (
     <Panel
       id="gaps-title"
       title="Gaps that recur across the portfolio"
-      description="Criteria most often below their target level in the latest assessments."
+      description="Criteria most often below their target level in the latest assessments. Select one to list the pilots below target on it."
     >
       {gaps.length === 0 ? (
         <p className="text-sm text-slate-600">
@@ -114,9 +116,14 @@ export function TopGapsPanel({ gaps, assessed }: { gaps: SystemicGap[]; assessed
             <li key={g.criterionKey}>
               <div className="flex items-baseline justify-between gap-3 text-sm">
                 <span>
-                  <span className="font-medium">{g.title}</span>
+                  <Link
+                    href={orgPath(slug, `/pilots${g.pilotsSearch}`)}
+                    className="font-medium text-brand-700 hover:underline"
+                    title={g.criterionKey}
+                  >
+                    {g.title}
+                  </Link>
                   {g.isGate && <Badge className="ml-2 bg-red-50 text-red-800 ring-red-200">Gate</Badge>}
-                  <span className="block text-xs text-slate-500">{g.criterionKey}</span>
                 </span>
                 <span className="shrink-0 tabular-nums">
                   {g.pilots} of {plural(assessed, "pilot")}
@@ -142,7 +149,7 @@ export function FunnelPanel({ funnel }: { funnel: FunnelStage[] }) {
     <Panel
       id="funnel-title"
       title="Stage funnel"
-      description="Pilots in each stage now, and the median days a pilot spends in each stage (past and current stays)."
+      description="Pilots in each stage now, and the median days a pilot spends in each stage (past and current stays). Retired pilots count here, as the end of the funnel, though no other figure counts them unless the stage filter asks."
     >
       <FunnelChart data={data} />
       <Table
@@ -177,7 +184,7 @@ export function StalledPanel({ stalled, slug }: { stalled: StalledList; slug: st
     <Panel
       id="stalled-title"
       title={`Stalled pilots (${stalled.total})`}
-      description={`In pilot or production intent for more than ${stalled.stalledDays} days, or not yet in production with no assessment in ${stalled.assessmentWindowDays} days.`}
+      description={`In pilot or production intent for more than ${stalled.stalledDays} days, or not yet in production with no assessment in ${stalled.assessmentWindowDays} days (never assessed: once registered more than ${stalled.stalledDays} days ago).`}
     >
       <Table
         {...NUMBERS}
@@ -231,9 +238,9 @@ export function TrendPanel({ trend }: { trend: TrendMonth[] }) {
     <Panel
       id="trend-title"
       title="Readiness over time"
-      description="Completed assessments month by month (last 18 months). Months without assessments are left out, not shown as zero."
+      description="The portfolio at the end of each month (last 18 months): each pilot's latest assessment as of then, carried forward until its next one."
     >
-      {trend.length === 0 ? (
+      {trend.every((m) => m.assessedPilots === 0) ? (
         <p className="text-sm text-slate-600">Not assessed: no completed assessments in this view yet.</p>
       ) : (
         <>
@@ -242,14 +249,24 @@ export function TrendPanel({ trend }: { trend: TrendMonth[] }) {
             <summary className="cursor-pointer text-brand-700">Show the numbers</summary>
             <Table
               {...NUMBERS}
-              caption="Readiness per month"
+              caption="Readiness at the end of each month"
               className="mt-2"
               columns={[
                 { key: "month", header: "Month", rowHeader: true, cell: (m) => m.month },
-                { key: "assessments", header: "Assessments", ...FIGURE, cell: (m) => m.assessments },
+                {
+                  key: "assessed",
+                  header: "Assessed pilots",
+                  ...FIGURE,
+                  cell: (m) => `${m.assessedPilots} of ${m.pilots}`,
+                },
                 { key: "median", header: "Median", ...FIGURE, cell: (m) => formatScore(m.medianReadiness) },
                 { key: "mean", header: "Mean", ...FIGURE, cell: (m) => formatScore(m.meanReadiness) },
-                { key: "ready", header: "Ready", ...FIGURE, cell: (m) => `${Math.round(m.readyShare * 100)}%` },
+                {
+                  key: "ready",
+                  header: "Ready",
+                  ...FIGURE,
+                  cell: (m) => (m.readyShare === null ? "—" : `${Math.round(m.readyShare * 100)}%`),
+                },
               ]}
               rows={trend}
               rowKey={(m) => m.month}
@@ -355,7 +372,7 @@ export function RollupPanel({
               <Link
                 href={orgPath(
                   slug,
-                  `/dashboard?${toSearchParams({ ...filters, [rollup.groupBy]: r.group }).toString()}`,
+                  `/dashboard?${toSearchParams(withFilterValue(filters, rollup.groupBy === "unit" ? "units" : "teams", r.group)).toString()}`,
                 )}
                 className="text-brand-700 hover:underline"
               >

@@ -77,7 +77,12 @@ export function FunnelChart({ data }: { data: (FunnelStage & { label: string })[
 }
 
 export function TrendChart({ data }: { data: TrendMonth[] }) {
-  const rows = data.map((m) => ({ ...m, readyPercent: Math.round(m.readyShare * 100) }));
+  // A month with no assessed pilot has no point (null), never 0; lines are straight (no smoothing
+  // inventing values between months) and broken at gaps.
+  const rows = data.map((m) => ({
+    ...m,
+    readyPercent: m.readyShare === null ? null : Math.round(m.readyShare * 100),
+  }));
   return (
     <div aria-hidden="true" className="h-64">
       <ResponsiveContainer width="100%" height="100%">
@@ -90,7 +95,7 @@ export function TrendChart({ data }: { data: TrendMonth[] }) {
           <ReferenceLine y={75} stroke="#059669" strokeDasharray="4 4" />
           <ReferenceLine y={50} stroke="#d97706" strokeDasharray="4 4" />
           <Line
-            type="monotone"
+            type="linear"
             dataKey="medianReadiness"
             name="Median readiness"
             stroke="#1f5fbf"
@@ -100,7 +105,7 @@ export function TrendChart({ data }: { data: TrendMonth[] }) {
             connectNulls={false}
           />
           <Line
-            type="monotone"
+            type="linear"
             dataKey="meanReadiness"
             name="Mean readiness"
             stroke="#94a3b8"
@@ -110,7 +115,7 @@ export function TrendChart({ data }: { data: TrendMonth[] }) {
             connectNulls={false}
           />
           <Line
-            type="monotone"
+            type="linear"
             dataKey="readyPercent"
             name="Share ready (%)"
             stroke="#059669"

@@ -6,7 +6,7 @@ import { spendFigure, type SumsRow } from "./sums";
 import type { PortfolioHeadline, VerdictCount } from "./types";
 
 /** The headline from the total row of `sums`. */
-export function toHeadline(all: SumsRow): PortfolioHeadline {
+export function toHeadline(all: SumsRow, retiredLeftOut: number): PortfolioHeadline {
   const byStage = Object.fromEntries(STAGES.map((stage) => [stage, all[stage]])) as Record<PilotStage, number>;
   return {
     total: all.pilots,
@@ -18,6 +18,7 @@ export function toHeadline(all: SumsRow): PortfolioHeadline {
     medianReadiness: all.assessed > 0 ? all.medianReadiness : null,
     stalled: all.stalled,
     preProductionSpend: spendFigure(all.spend, all.preProduction, all.withoutCost),
+    retiredLeftOut,
   };
 }
 

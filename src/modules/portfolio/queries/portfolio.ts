@@ -31,9 +31,15 @@ import type {
  * organisation in its own WHERE clause, leaves archived pilots out, and applies the same filters
  * (see scope.ts). Independent queries run in parallel.
  *
+ * Which pilots count: without a stage filter, every figure leaves retired pilots out — the
+ * headline, the verdicts, the median, the heatmap, the recurring gaps, the stalled list, the
+ * cost scatter, the rollups and the trend — except the stage funnel, which ends with the
+ * RETIRED stage and counts retired pilots and their history. A stage filter that includes
+ * RETIRED brings them into every figure. `headline.retiredLeftOut` says how many were left out.
+ *
  * "Latest" figures read each pilot's latest completed assessment through Pilot.latestAssessmentId;
- * the trend reads every completed assessment. Shares, medians and scores are null — never 0 —
- * when nothing is assessed.
+ * the trend reads every completed assessment, carried forward month by month. Shares, medians
+ * and scores are null — never 0 — when nothing is assessed.
  */
 export interface Portfolio {
   /** ISO 8601 of the `now` the figures were computed at. */
@@ -69,9 +75,9 @@ export async function getPortfolio(
   const limit = Math.min(500, Math.max(1, Math.trunc(options.heatmapLimit ?? HEATMAP_DEFAULT_LIMIT)));
   const s = scope(actor, f, now);
 
-  const [figures, topGaps, stays, trend, facets] = await Promise.all([
+  const [figures, topGaps, funnel, trend, facets] = await Promise.all([
     pilotFigures(s, f, limit),
-    topGapsQuery(s),
+    topGapsQuery(s, f),
     funnelQuery(s),
     trendQuery(s, actor.organizationId),
     facetsQuery(actor.organizationId),
@@ -79,7 +85,9 @@ export async function getPortfolio(
 
   const all = figures.sums.find((r) => r.isTotal);
   if (!all) throw new Error("unreachable: GROUPING SETS (()) always yields the total row");
-  const headline = toHeadline(all);
+  // Without a stage filter the figures leave retired pilots out; the funnel counts them.
+  const retired = funnel.find((st) => st.stage === "RETIRED")?.pilots ?? 0;
+  const headline = toHeadline(all, f.stages.length > 0 ? 0 : retired);
 
   return {
     generatedAt: now.toISOString(),
@@ -88,7 +96,7 @@ export async function getPortfolio(
     verdicts: toVerdicts(all),
     heatmap: toHeatmap(figures.heatmap, sortPillars(figures.pillars), headline.assessed, f.sort, limit),
     topGaps,
-    funnel: stays.map((st) => ({ ...st, pilots: headline.byStage[st.stage] })),
+    funnel,
     stalled: toStalledList(figures.stalled, f.stalledDays),
     trend,
     costVsReadiness: toCostVsReadiness(figures.cost),

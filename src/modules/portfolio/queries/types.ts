@@ -29,6 +29,11 @@ export interface PortfolioHeadline {
   medianReadiness: number | null;
   stalled: number;
   preProductionSpend: SpendFigure;
+  /**
+   * Retired pilots matching the other filters, left out of every figure but the stage funnel;
+   * 0 when a stage filter is set (it decides which stages count).
+   */
+  retiredLeftOut: number;
 }
 
 export interface VerdictCount {
@@ -63,12 +68,19 @@ export interface Heatmap {
 }
 
 export interface SystemicGap {
+  /** Stable key (e.g. observability.drift): for links and the pilot list's `gap` filter, not for display. */
   criterionKey: string;
+  /** The criterion's title, as executives read it. */
   title: string;
   pillarKey: string;
   isGate: boolean;
   /** Pilots whose latest assessment has this criterion below target. */
   pilots: number;
+  /**
+   * The pilot list's query (`?…&gap=<key>`) listing exactly these `pilots`: the dashboard's
+   * filters, the stages the figures count, and the gap.
+   */
+  pilotsSearch: string;
 }
 
 export interface FunnelStage {
@@ -101,14 +113,20 @@ export interface StalledList {
   assessmentWindowDays: number;
 }
 
+/** The portfolio as it stood at the end of one month (or now, for the current month). */
 export interface TrendMonth {
-  /** YYYY-MM (UTC). Months without completed assessments are left out. */
+  /** YYYY-MM (UTC). Every one of the last 18 months is present, months without any change included. */
   month: string;
-  assessments: number;
+  /** Filtered pilots registered by the month's end. */
+  pilots: number;
+  /** Of those, the pilots with a completed assessment by the month's end. */
+  assessedPilots: number;
+  /** Median readiness of each assessed pilot's latest assessment as of the month's end; null when none. */
   medianReadiness: number | null;
+  /** Mean of the same scores; null when none. */
   meanReadiness: number | null;
-  /** READY assessments / assessments that month. */
-  readyShare: number;
+  /** Assessed pilots whose latest verdict then was READY / assessedPilots; null when none. */
+  readyShare: number | null;
 }
 
 export interface CostPoint {

@@ -13,7 +13,7 @@ import {
   TrendPanel,
   VerdictPanel,
 } from "@/modules/portfolio/components/panels";
-import { hasPilotFilters, parsePortfolioFilters, getPortfolio } from "@/modules/portfolio";
+import { hasPilotFilters, parsePortfolioFilters, getPortfolioCached, toSearchParams } from "@/modules/portfolio";
 import { can, orgPage, orgPath } from "@/modules/access";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -28,10 +28,12 @@ export default async function DashboardPage({
   const ctx = await orgPage(params);
   const slug = ctx.organizationSlug;
   const filters = parsePortfolioFilters(await searchParams);
-  const portfolio = await getPortfolio(ctx, filters);
+  const portfolio = await getPortfolioCached(ctx, filters);
   const filtered = hasPilotFilters(filters);
+  // Retired pilots are out of the figures unless the stage filter asks for them.
+  const onlyRetired = portfolio.headline.total === 0 && portfolio.headline.retiredLeftOut > 0;
 
-  if (portfolio.headline.total === 0 && !filtered) {
+  if (portfolio.headline.total === 0 && !onlyRetired && !filtered) {
     return (
       <>
         <PageHeader title="Dashboard" description={ctx.organizationName} />
@@ -57,7 +59,21 @@ export default async function DashboardPage({
         description={`${ctx.organizationName}: how ready the AI pilots are for production, and what stands in the way.`}
       />
       <DashboardFilters filters={portfolio.filters} facets={portfolio.facets} slug={slug} />
-      {portfolio.headline.total === 0 ? (
+      {onlyRetired ? (
+        <EmptyState
+          title="Every pilot in this view is retired"
+          action={
+            <ButtonLink
+              href={orgPath(slug, `/dashboard?${toSearchParams({ ...portfolio.filters, stages: ["RETIRED"] })}`)}
+              variant="secondary"
+            >
+              Show retired pilots
+            </ButtonLink>
+          }
+        >
+          The figures leave retired pilots out unless the stage filter includes them.
+        </EmptyState>
+      ) : portfolio.headline.total === 0 ? (
         <EmptyState
           title="No pilots match these filters"
           action={
@@ -68,20 +84,15 @@ export default async function DashboardPage({
         />
       ) : (
         <div className="space-y-6">
-          <Headline
-            headline={portfolio.headline}
-            currency={ctx.currency}
-            stalledDays={portfolio.filters.stalledDays}
-            slug={slug}
-          />
+          <Headline headline={portfolio.headline} currency={ctx.currency} filters={portfolio.filters} slug={slug} />
           <Heatmap heatmap={portfolio.heatmap} filters={portfolio.filters} slug={slug} />
-          <div className="grid gap-6 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
             <VerdictPanel verdicts={portfolio.verdicts} filters={portfolio.filters} slug={slug} />
-            <TopGapsPanel gaps={portfolio.topGaps} assessed={portfolio.headline.assessed} />
+            <TopGapsPanel gaps={portfolio.topGaps} assessed={portfolio.headline.assessed} slug={slug} />
             <FunnelPanel funnel={portfolio.funnel} />
             <TrendPanel trend={portfolio.trend} />
           </div>
-          <div className="grid gap-6 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
             <StalledPanel stalled={portfolio.stalled} slug={slug} />
             <CostPanel cost={portfolio.costVsReadiness} currency={ctx.currency} slug={slug} />
           </div>

@@ -7,7 +7,16 @@ import { can, orgPage } from "@/modules/access";
 import { orgPath } from "@/modules/access/shared";
 import { PilotFilters } from "@/modules/pilots/components/pilot-filters";
 import { PilotTable } from "@/modules/pilots/components/pilot-table";
-import { pilotListQuerySchema, pilotListSearch, listPilotFacets, listPilots } from "@/modules/pilots";
+import { plural } from "@/lib/format";
+import {
+  gapCriterionTitle,
+  hasPilotListFilters,
+  pilotListQuerySchema,
+  pilotListSearch,
+  listPilotFacets,
+  listPilots,
+} from "@/modules/pilots";
+import { VERDICT_FILTER_LABELS } from "@/modules/portfolio/shared";
 
 export const metadata: Metadata = { title: "Pilots" };
 
@@ -22,16 +31,24 @@ export default async function PilotsPage({
 }) {
   const ctx = await orgPage(params);
   const slug = ctx.organizationSlug;
-  const raw = await searchParams;
-  const parsed = pilotListQuerySchema.parse(
-    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
-  );
-  const [list, facets] = await Promise.all([listPilots(ctx, parsed), listPilotFacets(ctx)]);
+  // Repeated parameters (`?unit=Claims&unit=Retail`) are several values of one filter.
+  const parsed = pilotListQuerySchema.parse(await searchParams);
+  const [list, facets, gapTitle] = await Promise.all([
+    listPilots(ctx, parsed),
+    listPilotFacets(ctx),
+    parsed.gap ? gapCriterionTitle(ctx, parsed.gap) : null,
+  ]);
   // The page actually shown: a page past the end shows the last one.
   const query = { ...parsed, page: list.page };
   const href = (search: string) => orgPath(slug, `/pilots${search}`);
   const canWrite = can(ctx.role, "pilot:write");
-  const filtered = Boolean(query.q || query.stage || query.unit);
+  const filtered = hasPilotListFilters(query);
+  // Filters the form has no control for, set by a link from the dashboard: said in words.
+  const alsoFiltered = [
+    query.teams.length > 0 && `team ${query.teams.join(" or ")}`,
+    query.tags.length > 0 && `tag ${query.tags.join(" or ")}`,
+    query.verdicts.length > 0 && `latest verdict ${query.verdicts.map((v) => VERDICT_FILTER_LABELS[v]).join(" or ")}`,
+  ].filter(Boolean);
   const first = (list.page - 1) * list.pageSize + 1;
   const last = first + list.items.length - 1;
 
@@ -51,6 +68,29 @@ export default async function PilotsPage({
         }
       />
       <PilotFilters query={query} businessUnits={facets.businessUnits} slug={slug} />
+      {query.gap && (
+        <p className="mb-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-amber-200">
+          Below target on: <span className="font-medium">{gapTitle ?? query.gap}</span>
+          {gapTitle && <span className="text-amber-800"> ({query.gap})</span>} · {plural(list.total, "pilot")}.{" "}
+          <Link
+            href={href(pilotListSearch(query, { gap: undefined }))}
+            className="font-medium text-brand-700 hover:underline"
+          >
+            Clear this filter
+          </Link>
+        </p>
+      )}
+      {alsoFiltered.length > 0 && (
+        <p className="mb-2 text-sm text-slate-600">
+          Also filtered by {alsoFiltered.join("; ")}.{" "}
+          <Link
+            href={href(pilotListSearch(query, { teams: [], tags: [], verdicts: [] }))}
+            className="font-medium text-brand-700 hover:underline"
+          >
+            Clear
+          </Link>
+        </p>
+      )}
       <p className="mb-3 text-sm text-slate-600" aria-live="polite">
         {list.total === 0
           ? "No pilots"

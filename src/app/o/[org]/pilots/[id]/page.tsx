@@ -150,6 +150,12 @@ export default async function PilotPage({ params }: { params: Promise<{ org: str
                 {formatDate(change.enteredAt)}
                 {change.changedBy ? ` · by ${change.changedBy.name}` : ""}
               </span>
+              {change.reason && (
+                <span className="mt-1 block max-w-2xl whitespace-pre-line rounded bg-amber-50 px-2 py-1 text-xs text-amber-950 ring-1 ring-amber-200">
+                  <span className="font-semibold">Reason for moving on: </span>
+                  {change.reason}
+                </span>
+              )}
             </li>
           ))}
         </ol>

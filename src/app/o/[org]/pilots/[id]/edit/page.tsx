@@ -3,6 +3,7 @@ import { PageHeader } from "@/components/ui/card";
 import { ForbiddenNotice } from "@/components/forbidden-notice";
 import { orNotFound } from "@/lib/not-found";
 import { PilotForm } from "@/modules/pilots/components/pilot-form";
+import { latestCompleted } from "@/modules/assessments";
 import { toDateInput } from "@/lib/format";
 import { getPilot, listPilotFacets } from "@/modules/pilots";
 import { orgPage, orgPath } from "@/modules/access";
@@ -20,13 +21,18 @@ export default async function EditPilotPage({ params }: { params: Promise<{ org:
         back={orgPath(ctx.organizationSlug, `/pilots/${id}`)}
       />
     );
-  const facets = await listPilotFacets(ctx);
+  const [facets, latest] = await Promise.all([listPilotFacets(ctx), latestCompleted(ctx, pilot.id)]);
   const str = (n: number | null) => (n == null ? "" : String(n));
   return (
     <>
       <PageHeader title={`Edit ${pilot.name}`} />
       <PilotForm
-        pilot={{ id: pilot.id, version: pilot.version }}
+        pilot={{
+          id: pilot.id,
+          version: pilot.version,
+          stage: pilot.stage,
+          latest: latest?.verdict ? { verdict: latest.verdict, gatesUnmet: latest.gatesUnmet } : null,
+        }}
         currency={ctx.currency}
         businessUnits={facets.businessUnits}
         teams={facets.teams}

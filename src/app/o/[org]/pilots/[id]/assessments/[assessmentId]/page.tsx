@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ButtonLink } from "@/components/ui/button";
+import { Notice } from "@/components/ui/card";
+import { formatDate } from "@/lib/format";
 import { orNotFound } from "@/lib/not-found";
 import { AssessmentResults } from "@/modules/assessments/components/assessment-results";
 import { AssessmentWizard } from "@/modules/assessments/components/assessment-wizard";
-import { getAssessment, previousCompleted } from "@/modules/assessments";
+import { getAssessment, getChangesSincePrevious, previousCompleted } from "@/modules/assessments";
 import { can, orgPage, orgPath } from "@/modules/access";
 
 export const metadata: Metadata = { title: "Assessment" };
@@ -19,6 +22,7 @@ export default async function AssessmentPage({
   const detail = await orNotFound(getAssessment(ctx, assessmentId));
   // The child id must belong to the parent in the URL, or the page does not exist.
   if (detail.pilot.id !== pilotId) notFound();
+  const pilotPath = orgPath(ctx.organizationSlug, `/pilots/${pilotId}`);
 
   const breadcrumb = (
     <nav aria-label="Breadcrumb" className="mb-4 text-sm">
@@ -28,31 +32,61 @@ export default async function AssessmentPage({
       <span aria-hidden="true" className="mx-2 text-slate-400">
         /
       </span>
-      <Link href={orgPath(ctx.organizationSlug, `/pilots/${pilotId}`)} className="text-brand-700 hover:underline">
+      <Link href={pilotPath} className="text-brand-700 hover:underline">
         {detail.pilot.name}
       </Link>
       <span aria-hidden="true" className="mx-2 text-slate-400">
         /
       </span>
       <span aria-current="page" className="text-slate-600">
-        {detail.status === "COMPLETED" ? "Assessment results" : "Assessment"}
+        {detail.status === "COMPLETED"
+          ? "Assessment results"
+          : detail.status === "DISCARDED"
+            ? "Discarded assessment"
+            : "Assessment"}
       </span>
     </nav>
   );
 
   if (detail.status === "COMPLETED") {
-    const previous = await previousCompleted(ctx, pilotId, new Date(detail.completedAt!));
+    const [previous, changes] = await Promise.all([
+      previousCompleted(ctx, pilotId, new Date(detail.completedAt!)),
+      getChangesSincePrevious(ctx, detail.id),
+    ]);
     return (
       <>
         {breadcrumb}
-        <AssessmentResults detail={detail} previous={previous} slug={ctx.organizationSlug} />
+        <AssessmentResults detail={detail} previous={previous} changes={changes} slug={ctx.organizationSlug} />
+      </>
+    );
+  }
+  if (detail.status === "DISCARDED") {
+    return (
+      <>
+        {breadcrumb}
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Discarded assessment: {detail.pilot.name}</h1>
+        <div className="mt-4 max-w-2xl space-y-4">
+          <Notice tone="info" title="This assessment was discarded">
+            Started on {formatDate(detail.startedAt)}
+            {detail.startedBy ? ` by ${detail.startedBy}` : ""}, discarded on {formatDate(detail.discardedAt)}
+            {detail.discardedBy ? ` by ${detail.discardedBy}` : ""}. It was never scored and counts in no trend or
+            portfolio figure; its {detail.answers.length} saved answers are kept only for the record.
+          </Notice>
+          <ButtonLink href={pilotPath} variant="secondary">
+            <span aria-hidden="true">←</span> Back to {detail.pilot.name}
+          </ButtonLink>
+        </div>
       </>
     );
   }
   return (
     <>
       {breadcrumb}
-      <AssessmentWizard detail={detail} canEdit={can(ctx.role, "assessment:write")} />
+      <AssessmentWizard
+        detail={detail}
+        canEdit={can(ctx.role, "assessment:write")}
+        canEditPilot={can(ctx.role, "pilot:write")}
+      />
     </>
   );
 }
