@@ -2,7 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 
 // End-to-end tests drive the production build (`npm start`, which builds when needed) in
 // Debian's Chromium, on a fresh embedded database of their own.
-const PORT = 3210;
+// E2E_PORT lets a second checkout run its suite beside this one.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const isCI = Boolean(process.env.CI);
 
