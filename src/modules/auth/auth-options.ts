@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { isAppError, toPublicError } from "@/lib/errors";
 import { authenticate } from "./credentials";
 
@@ -34,6 +35,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Any callbackUrl next-auth is handed stays on this app (the default accepts `/\\evil`).
+    redirect({ url, baseUrl }) {
+      return new URL(safeRedirectPath(url, baseUrl, "/"), baseUrl).toString();
+    },
     jwt({ token, user }) {
       if (user) token.sub = user.id;
       return token;

@@ -7,13 +7,15 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/card";
 import { FormMessage, useValidatedForm } from "@/components/ui/use-validated-form";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { orgPath } from "@/modules/access/shared";
 import { setPasswordAction, signUpAction } from "../actions";
 import { PASSWORD_MIN_LENGTH } from "../password-rules";
 import { setPasswordFormSchema, signInSchema, signUpSchema } from "../schemas";
 
+/** The page to open after sign-in: the callback only when it stays on this app (see safeRedirectPath). */
 function safeCallback(raw: string | null): string {
-  return raw && raw.startsWith("/") && !raw.startsWith("//") ? raw : "/dashboard";
+  return safeRedirectPath(raw, window.location.origin, "/dashboard");
 }
 
 async function signInAndGo(
