@@ -33,4 +33,6 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-export const config = { matcher: ["/o/:path*", "/dashboard/:path*", "/pilots/:path*", "/settings/:path*"] };
+export const config = {
+  matcher: ["/o/:path*", "/dashboard/:path*", "/pilots/:path*", "/settings/:path*", "/account"],
+};

@@ -66,14 +66,34 @@ describe("safeRedirectPath", () => {
   });
 
   it("whatever the input, the answer is a path that lands on the app", () => {
-    const pieces = fc.constantFrom("/", "\\", "\t", "\n", " ", "%2F", "%5C", "evil.example", ":", "@", ".", "javascript:", "https:", "?", "#", "a");
+    const pieces = fc.constantFrom(
+      "/",
+      "\\",
+      "\t",
+      "\n",
+      " ",
+      "%2F",
+      "%5C",
+      "evil.example",
+      ":",
+      "@",
+      ".",
+      "javascript:",
+      "https:",
+      "?",
+      "#",
+      "a",
+    );
     fc.assert(
-      fc.property(fc.array(pieces, { maxLength: 12 }).map((parts) => parts.join("")), (raw) => {
-        const answer = go(raw);
-        expect(answer.startsWith("/")).toBe(true);
-        expect(/^\/[/\\]/.test(answer)).toBe(false);
-        expect(landsOn(answer)).toBe(ORIGIN);
-      }),
+      fc.property(
+        fc.array(pieces, { maxLength: 12 }).map((parts) => parts.join("")),
+        (raw) => {
+          const answer = go(raw);
+          expect(answer.startsWith("/")).toBe(true);
+          expect(/^\/[/\\]/.test(answer)).toBe(false);
+          expect(landsOn(answer)).toBe(ORIGIN);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

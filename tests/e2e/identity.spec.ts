@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser, type Cookie, type Page } from "@playwright/test";
 import { ORG_PATH } from "./helpers";
 
 const DEMO = { email: "demo@preflight.test", password: "fly-to-production" };
@@ -20,4 +20,61 @@ test.describe("sign-in never redirects off the app", () => {
       expect(requestsToEvil).toEqual([]);
     });
   }
+});
+
+test.describe("sessions end", () => {
+  async function signInFresh(page: Page) {
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(DEMO.email);
+    await page.getByLabel("Password").fill(DEMO.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(ORG_PATH);
+  }
+
+  /** Whether a browser holding only these cookies is signed in (the API answers 401 otherwise). */
+  async function cookiesStillWork(browser: Browser, cookies: Cookie[], url: string) {
+    const context = await browser.newContext();
+    await context.addCookies(cookies);
+    const response = await context.request.get(url);
+    await context.close();
+    return response.status();
+  }
+
+  test("signing out ends the session on the server: a copied cookie stops working at once", async ({
+    page,
+    browser,
+  }) => {
+    await signInFresh(page);
+    const api = `/api${new URL(page.url()).pathname.replace(/\/dashboard$/, "/pilots")}`;
+    const copied = await page.context().cookies();
+    expect(await cookiesStillWork(browser, copied, new URL(api, page.url()).toString())).toBe(200);
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    expect(await cookiesStillWork(browser, copied, new URL(api, page.url()).toString())).toBe(401);
+  });
+
+  test("sign out everywhere on the account page ends the other browser's session too", async ({ page, browser }) => {
+    await signInFresh(page);
+    const api = new URL(
+      `/api${new URL(page.url()).pathname.replace(/\/dashboard$/, "/pilots")}`,
+      page.url(),
+    ).toString();
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await signInFresh(otherPage);
+    const otherCookies = await other.cookies();
+    expect(await cookiesStillWork(browser, otherCookies, api)).toBe(200);
+
+    await page.goto("/account");
+    await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
+    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Sign out everywhere" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+
+    expect(await cookiesStillWork(browser, otherCookies, api)).toBe(401);
+    await otherPage.goto(api.replace("/api", "").replace(/\/pilots$/, "/dashboard"));
+    await expect(otherPage).toHaveURL(/\/signin/);
+    await other.close();
+  });
 });

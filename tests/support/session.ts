@@ -3,15 +3,17 @@
  * secret the db test project sets (vitest.config.ts), so the app's real decode path runs.
  */
 import { encode } from "next-auth/jwt";
+import { createSession } from "@/modules/access";
 import { withRequest } from "./next-headers";
 
 export const SESSION_COOKIE = "next-auth.session-token";
 
-/** The value of a session cookie for `userId`. */
+/** The value of a session cookie for `userId`, for a new recorded session (as signing in makes). */
 export async function sessionCookieFor(userId: string): Promise<string> {
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set for this test project.");
-  return encode({ token: { sub: userId }, secret });
+  const sid = await createSession(userId);
+  return encode({ token: { sub: userId, sid }, secret });
 }
 
 const minted = new Map<string, Promise<string>>();

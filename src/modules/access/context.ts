@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import type { Role } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
-import { readSessionUserId } from "./session";
+import { readSessionClaims } from "./session";
 import type { Actor } from "./roles";
 
 export interface MembershipSummary {
@@ -16,6 +16,8 @@ export interface SessionUser {
   id: string;
   name: string;
   email: string;
+  /** The session this request belongs to (sign out, "sign out everywhere else"). */
+  sessionId: string;
   memberships: (MembershipSummary & { currency: string })[];
 }
 
@@ -29,27 +31,39 @@ export interface OrgContext extends Actor {
   memberships: MembershipSummary[];
 }
 
-/** The signed-in user and their memberships, once per request. */
+/**
+ * The signed-in user and their memberships, once per request. The session row is looked up by
+ * its primary key in the same query as the user: a signed-out (deleted) or expired session, or
+ * a cookie whose session belongs to someone else, is nobody.
+ */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const userId = await readSessionUserId();
-  if (!userId) return null;
-  const user = await db.user.findUnique({
-    where: { id: userId },
+  const claims = await readSessionClaims();
+  if (!claims) return null;
+  const session = await db.session.findUnique({
+    where: { id: claims.sessionId },
     select: {
-      id: true,
-      name: true,
-      email: true,
-      memberships: {
-        select: { role: true, organization: { select: { id: true, slug: true, name: true, currency: true } } },
-        orderBy: { organization: { name: "asc" } },
+      userId: true,
+      expiresAt: true,
+      user: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          memberships: {
+            select: { role: true, organization: { select: { id: true, slug: true, name: true, currency: true } } },
+            orderBy: { organization: { name: "asc" } },
+          },
+        },
       },
     },
   });
-  if (!user) return null;
+  if (!session || session.userId !== claims.userId || session.expiresAt <= new Date()) return null;
+  const { user } = session;
   return {
     id: user.id,
     name: user.name,
     email: user.email,
+    sessionId: claims.sessionId,
     memberships: user.memberships.map((m) => ({
       organizationId: m.organization.id,
       organizationSlug: m.organization.slug,

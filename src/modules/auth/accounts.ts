@@ -2,9 +2,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { endUserSessions } from "@/modules/access";
 import { createOrganization, hashToken } from "@/modules/orgs";
-import { hashPassword } from "./password";
-import { setPasswordSchema, signUpSchema } from "./schemas";
+import { hashPassword, verifyPassword } from "./password";
+import { changePasswordSchema, setPasswordSchema, signUpSchema } from "./schemas";
 
 const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
 
@@ -57,6 +58,35 @@ export async function setPasswordWithToken(input: unknown): Promise<{ email: str
       select: { userId: true },
     });
     const user = await tx.user.update({ where: { id: row.userId }, data: { passwordHash }, select: { email: true } });
+    // A new password ends every session the account had: whoever held the old one is out.
+    await tx.session.deleteMany({ where: { userId: row.userId } });
     return { email: user.email };
   });
+}
+
+const NOT_CURRENT = "That is not your current password.";
+
+/**
+ * Changes the signed-in user's password after checking the current one, and ends every other
+ * session of the account (the one asking stays signed in).
+ */
+export async function changePassword(
+  actor: { userId: string; sessionId: string },
+  input: unknown,
+): Promise<{ endedSessions: number }> {
+  const { currentPassword, password } = parseInput(changePasswordSchema, input);
+  const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
+  if (!user?.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash)))
+    throw new AppError("BAD_REQUEST", NOT_CURRENT, { currentPassword: [NOT_CURRENT] });
+  const passwordHash = await hashPassword(password);
+  const [, ended] = await db.$transaction([
+    db.user.update({ where: { id: actor.userId }, data: { passwordHash }, select: { id: true } }),
+    db.session.deleteMany({ where: { userId: actor.userId, id: { not: actor.sessionId } } }),
+  ]);
+  return { endedSessions: ended.count };
+}
+
+/** Ends every session of the user, this one included. */
+export async function signOutEverywhere(userId: string): Promise<{ endedSessions: number }> {
+  return { endedSessions: await endUserSessions(userId) };
 }

@@ -2,23 +2,24 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
+import { createSession, endSession, SESSION_MAX_AGE_S } from "@/modules/access";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { isAppError, toPublicError } from "@/lib/errors";
 import { authenticate } from "./credentials";
 
 // next-auth ships CommonJS: bundled by Next the default import is the function, loaded by Node
 // (scripts run with tsx import this module through the auth entry) it is the module object.
-const CredentialsProvider =
-  (Credentials as unknown as { default?: typeof Credentials }).default ?? Credentials;
+const CredentialsProvider = (Credentials as unknown as { default?: typeof Credentials }).default ?? Credentials;
 
 /**
- * Sessions are JWTs in a signed, encrypted, HTTP-only cookie, so any web server can
- * check them without shared memory. The token carries only the user id: membership and
- * role are read from the database on every request, so a removed member loses access at once.
+ * Sessions are JWTs in a signed, encrypted, HTTP-only cookie carrying the user id and the id of
+ * the user's `Session` row. Every request reads that row with the user (one primary-key lookup),
+ * so signing out — which deletes it — ends the session at once on every server, and membership
+ * and role are read fresh, so a removed member loses access at once.
  */
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/signin" },
   providers: [
     CredentialsProvider({
@@ -34,13 +35,23 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endSession(token.sid);
+    },
+  },
   callbacks: {
     // Any callbackUrl next-auth is handed stays on this app (the default accepts `/\\evil`).
     redirect({ url, baseUrl }) {
       return new URL(safeRedirectPath(url, baseUrl, "/"), baseUrl).toString();
     },
-    jwt({ token, user }) {
-      if (user) token.sub = user.id;
+    // At sign-in the session is recorded and its id goes into the cookie (`sid`); every request
+    // checks that row (getSessionUser), so deleting it ends the session everywhere at once.
+    async jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sid = await createSession(user.id);
+      }
       return token;
     },
     session({ session, token }) {

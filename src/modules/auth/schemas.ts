@@ -37,3 +37,17 @@ export const setPasswordFormSchema = z
 export const setPasswordSchema = z
   .object({ token: z.string().min(20).max(200), password: newPasswordSchema, confirmPassword: z.string() })
   .refine(passwordsMatch, mismatch);
+
+/** Changing the password while signed in: the current one proves it is really the account's owner. */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password.").max(200, "Use at most 200 characters."),
+    password: newPasswordSchema,
+    confirmPassword: z.string().max(200, "Use at most 200 characters."),
+  })
+  .refine(passwordsMatch, mismatch);
+
+/** "Sign out everywhere" sends a fixed confirmation, so a stray call with no body does nothing. */
+export const signOutEverywhereSchema = z.object({
+  confirm: z.literal("everywhere", { error: "Confirm signing out everywhere." }),
+});

@@ -51,6 +51,7 @@ const UNVERSIONED_TABLES = [
   // The log itself (its rows are the version).
   "OrganizationChange",
   "PasswordSetToken",
+  "Session",
   "SignInFailure",
   "User",
   "_prisma_migrations",

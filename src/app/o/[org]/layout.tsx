@@ -45,9 +45,13 @@ export default async function OrgLayout({
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <OrgSwitcher memberships={ctx.memberships} activeSlug={ctx.organizationSlug} />
-            <span className="hidden text-sm text-slate-500 md:inline" title={ctx.userEmail}>
+            <Link
+              href="/account"
+              className="hidden text-sm text-slate-500 hover:text-slate-900 hover:underline md:inline"
+              title={`${ctx.userEmail}: your account`}
+            >
               {ctx.userName} · {roleLabel(ctx.role)}
-            </span>
+            </Link>
             <SignOutButton />
           </div>
         </div>
