@@ -22,6 +22,12 @@ const schema = z.object({
   PREFLIGHT_DEMO_DATA: z.enum(["auto", "true", "false"]).default("auto"),
   NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   NEXTAUTH_URL: optionalString,
+  // One reverse proxy in front of the app appends the client's address to X-Forwarded-For: only
+  // then is that header believed (per-address rate limits; see src/lib/client-address.ts).
+  TRUST_PROXY: z
+    .enum(["true", "false", ""])
+    .optional()
+    .transform((v) => v === "true"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   TEST_DATABASE_URL: optionalString,
   // PostgreSQL server for `npm run bench` (a scratch database is created on it).

@@ -3,7 +3,7 @@
  * secret the db test project sets (vitest.config.ts), so the app's real decode path runs.
  */
 import { encode } from "next-auth/jwt";
-import { createSession } from "@/modules/access";
+import { createSession } from "@/modules/auth";
 import { withRequest } from "./next-headers";
 
 export const SESSION_COOKIE = "next-auth.session-token";

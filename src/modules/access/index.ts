@@ -5,7 +5,6 @@ export { legacyPath, orgPage, redirectToLastOrg, userPage } from "./page";
 export { orgRoute, publicRoute } from "./route";
 export { getSessionUser, type OrgContext, type SessionUser, type MembershipSummary } from "./context";
 export { SESSION_COOKIES } from "./session";
-export { createSession, endSession, endUserSessions, SESSION_MAX_AGE_S } from "./sessions";
 export { doorOf, type DoorSpec } from "./doors";
 export * from "./roles";
 export { orgApi, orgPath, LAST_ORG_COOKIE, SLUG_PATTERN } from "./paths";

@@ -2,9 +2,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { endUserSessions } from "@/modules/access";
 import { createOrganization, hashToken } from "@/modules/orgs";
 import { hashPassword, verifyPassword } from "./password";
+import { endUserSessions } from "./sessions";
 import { changePasswordSchema, setPasswordSchema, signUpSchema } from "./schemas";
 
 const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";

@@ -2,7 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/env";
-import { createSession, endSession, SESSION_MAX_AGE_S } from "@/modules/access";
+import { createSession, endSession, SESSION_MAX_AGE_S } from "./sessions";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { isAppError, toPublicError } from "@/lib/errors";
 import { authenticate } from "./credentials";

@@ -4,3 +4,4 @@ import "server-only";
 export * from "./accounts";
 export * from "./credentials";
 export * from "./auth-options";
+export { createSession, endSession, endUserSessions, SESSION_MAX_AGE_S } from "./sessions";

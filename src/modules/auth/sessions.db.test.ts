@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createSession, endSession, getSessionUser } from "@/modules/access";
+import { getSessionUser } from "@/modules/access";
 import { hashToken } from "@/modules/orgs";
 import { asUser, SESSION_COOKIE } from "../../../tests/support/session";
 import { withRequest } from "../../../tests/support/next-headers";
@@ -10,6 +10,7 @@ import { changePassword, setPasswordWithToken, signUp } from "./accounts";
 import { changePasswordAction, signOutEverywhereAction } from "./actions";
 import { authOptions } from "./auth-options";
 import { authenticate } from "./credentials";
+import { createSession, endSession } from "./sessions";
 
 const PASSWORD = "correct horse battery staple";
 const NEW_PASSWORD = "a brand new passphrase";
