@@ -14,7 +14,14 @@ export function problem(error: AppError, instance?: string): NextResponse {
       ...(error.fieldErrors ? { errors: error.fieldErrors } : {}),
       ...error.details,
     },
-    { status: error.status, headers: { "content-type": "application/problem+json" } },
+    {
+      status: error.status,
+      headers: {
+        "content-type": "application/problem+json",
+        // A rate limit says when to come back (RFC 9110 §10.2.3), in seconds.
+        ...(typeof error.details?.retryAfter === "number" ? { "retry-after": String(error.details.retryAfter) } : {}),
+      },
+    },
   );
 }
 

@@ -5,13 +5,13 @@
 import { db } from "@/lib/db";
 
 /**
- * Tables whose rows change as a side effect of knocking (sign-in throttling, the sessions the test
+ * Tables whose rows change as a side effect of knocking (rate-limit counters, the sessions the test
  * records as it signs its visitors in), or never matter:
  * OrganizationChange is bookkeeping — the triggers append a row to it for every statement that
  * writes portfolio data, so a write shows up twice (its own table and the log); the table that
  * holds the data is the one that names what changed.
  */
-const IGNORED = new Set(["_prisma_migrations", "SignInFailure", "OrganizationChange", "Session"]);
+const IGNORED = new Set(["_prisma_migrations", "RateLimit", "OrganizationChange", "Session"]);
 
 let query: string | undefined;
 

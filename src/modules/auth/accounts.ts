@@ -3,6 +3,14 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { createOrganization, hashToken } from "@/modules/orgs";
+import { enforceRateLimits } from "@/lib/rate-limit";
+import {
+  CHANGE_PASSWORD_PER_ACCOUNT,
+  SET_PASSWORD_PER_ADDRESS,
+  SET_PASSWORD_PER_LINK,
+  SIGN_UP_PER_ADDRESS,
+  SIGN_UP_PER_EMAIL,
+} from "./limits";
 import { hashPassword, verifyPassword } from "./password";
 import { endUserSessions } from "./sessions";
 import { changePasswordSchema, setPasswordSchema, signUpSchema } from "./schemas";
@@ -12,8 +20,16 @@ const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.
 /** Creates the user and their organisation, with the user as its owner. */
 export async function signUp(
   input: unknown,
+  { address = null }: { address?: string | null } = {},
 ): Promise<{ userId: string; organizationId: string; organizationSlug: string }> {
   const { name, email, password, organizationName } = parseInput(signUpSchema, input);
+  // Limits and the cheap checks first: bcrypt is the expensive part and runs last.
+  await enforceRateLimits([
+    { policy: SIGN_UP_PER_EMAIL, subject: email },
+    { policy: SIGN_UP_PER_ADDRESS, subject: address },
+  ]);
+  if (await db.user.findUnique({ where: { email }, select: { id: true } }))
+    throw new AppError("BAD_REQUEST", EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
   const passwordHash = await hashPassword(password);
   try {
     return await db.$transaction(async (tx) => {
@@ -43,8 +59,15 @@ export async function describeSetPasswordToken(token: string): Promise<{ email: 
 }
 
 /** Spends a one-time token to set the account's password; returns the email to sign in with. */
-export async function setPasswordWithToken(input: unknown): Promise<{ email: string }> {
+export async function setPasswordWithToken(
+  input: unknown,
+  { address = null }: { address?: string | null } = {},
+): Promise<{ email: string }> {
   const { token, password } = parseInput(setPasswordSchema, input);
+  await enforceRateLimits([
+    { policy: SET_PASSWORD_PER_LINK, subject: hashToken(token) },
+    { policy: SET_PASSWORD_PER_ADDRESS, subject: address },
+  ]);
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     // Marking it used in the same statement that checks it makes the token single-use under races.
@@ -75,6 +98,7 @@ export async function changePassword(
   input: unknown,
 ): Promise<{ endedSessions: number }> {
   const { currentPassword, password } = parseInput(changePasswordSchema, input);
+  await enforceRateLimits([{ policy: CHANGE_PASSWORD_PER_ACCOUNT, subject: actor.userId }]);
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
   if (!user?.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash)))
     throw new AppError("BAD_REQUEST", NOT_CURRENT, { currentPassword: [NOT_CURRENT] });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { clientAddressFrom } from "@/lib/client-address";
 import { env } from "@/lib/env";
 import { createSession, endSession, SESSION_MAX_AGE_S } from "./sessions";
 import { safeRedirectPath } from "@/lib/safe-redirect";
@@ -25,9 +26,10 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         try {
-          return await authenticate(credentials ?? {});
+          const forwardedFor = (req?.headers as Record<string, string | undefined> | undefined)?.["x-forwarded-for"];
+          return await authenticate(credentials ?? {}, { address: clientAddressFrom(forwardedFor) });
         } catch (error) {
           // next-auth passes a thrown message to the sign-in form.
           throw new Error(isAppError(error) ? error.message : toPublicError(error, "sign-in").message);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { signUp } from "./accounts";
 import { authenticate } from "./credentials";
-import { WINDOW_MS } from "./throttle-policy";
+import { SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS, SIGN_UP_PER_ADDRESS } from "./limits";
 
 const PASSWORD = "correct horse battery staple";
 const uniqueEmail = (prefix = "user") => `${prefix}-${randomBytes(4).toString("hex")}@example.com`;
@@ -106,18 +106,61 @@ describe("authenticate", () => {
     });
   });
 
-  it("does not count failures older than the window", async () => {
+  it("clears the account's counter after a successful sign-in", async () => {
     const email = await account();
-    const longAgo = new Date(Date.now() - WINDOW_MS - 60_000);
-    await db.signInFailure.createMany({ data: Array.from({ length: 8 }, () => ({ email, createdAt: longAgo })) });
+    for (let i = 0; i < 4; i++) await expect(authenticate({ email, password: `nope ${i}` })).rejects.toThrow();
+    await authenticate({ email, password: PASSWORD });
+    for (let i = 0; i < 4; i++) await expect(authenticate({ email, password: `nope ${i}` })).rejects.toThrow();
     await expect(authenticate({ email, password: PASSWORD })).resolves.toMatchObject({ email });
   });
 
-  it("clears the failures after a successful sign-in", async () => {
+  it("counts attempts on an unknown email too, so guessing which accounts exist is limited as well", async () => {
+    const email = uniqueEmail("nobody");
+    for (let i = 0; i < SIGN_IN_PER_ACCOUNT.limit; i++)
+      await expect(authenticate({ email, password: "guess" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(authenticate({ email, password: "guess" })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+  });
+
+  it("limits one address across many accounts when the address is known", async () => {
+    const address = "203.0.113.9";
+    const results = await Promise.allSettled(
+      Array.from({ length: SIGN_IN_PER_ADDRESS.limit + 5 }, (_, i) =>
+        authenticate({ email: uniqueEmail(`spray${i}`), password: "Winter2026!" }, { address }),
+      ),
+    );
+    const codes = results.map((r) => (r.status === "rejected" ? (r.reason as { code: string }).code : "OK"));
+    expect(codes.filter((c) => c === "UNAUTHENTICATED")).toHaveLength(SIGN_IN_PER_ADDRESS.limit);
+    expect(codes.filter((c) => c === "TOO_MANY_REQUESTS")).toHaveLength(5);
+  });
+
+  it("50 parallel wrong passwords: no more than the limit are checked, the rest are refused unchecked", async () => {
     const email = await account();
-    for (let i = 0; i < 3; i++) await expect(authenticate({ email, password: `nope ${i}` })).rejects.toThrow();
-    expect(await db.signInFailure.count({ where: { email } })).toBe(3);
-    await authenticate({ email, password: PASSWORD });
-    expect(await db.signInFailure.count({ where: { email } })).toBe(0);
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => authenticate({ email, password: `parallel guess ${i}` })),
+    );
+    const codes = results.map((r) => (r.status === "rejected" ? (r.reason as { code: string }).code : "OK"));
+    expect(codes.filter((c) => c === "UNAUTHENTICATED")).toHaveLength(SIGN_IN_PER_ACCOUNT.limit);
+    expect(codes.filter((c) => c === "TOO_MANY_REQUESTS")).toHaveLength(50 - SIGN_IN_PER_ACCOUNT.limit);
+  });
+});
+
+describe("sign-up limits", () => {
+  it("refuses before hashing once the address has created its share of accounts", async () => {
+    const address = "198.51.100.4";
+    for (let i = 0; i < SIGN_UP_PER_ADDRESS.limit; i++) await signUp(signUpInput(), { address });
+    const users = await db.user.count();
+    await expect(signUp(signUpInput(), { address })).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS", status: 429 });
+    expect(await db.user.count()).toBe(users);
+  });
+
+  it("checks the input before counting or hashing: a bad email is a field error and counts nothing", async () => {
+    await expect(signUp(signUpInput({ email: "not-an-email" }), { address: "198.51.100.5" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { email: [expect.any(String)] },
+    });
+    const counters = await db.$queryRaw<
+      { key: string }[]
+    >`SELECT "key" FROM "RateLimit" WHERE "key" LIKE '%198.51.100.5'`;
+    expect(counters).toEqual([]);
   });
 });

@@ -4,7 +4,14 @@ import { setPasswordWithToken, authenticate } from "@/modules/auth";
 import { createAccount, createMember, createTestPilot } from "@/modules/demo";
 import { listPilots } from "@/modules/pilots";
 import type { Actor } from "@/modules/access/shared";
-import { addMember, changeMemberRole, hashToken, listMembers, removeMember } from "./service";
+import {
+  ADD_MEMBER_PER_ORGANIZATION,
+  addMember,
+  changeMemberRole,
+  hashToken,
+  listMembers,
+  removeMember,
+} from "./service";
 
 const NEW_PASSWORD = "a brand new passphrase";
 const tokenOf = (path: string) => path.replace(/^\/set-password\//, "");
@@ -93,6 +100,26 @@ describe("adding members", () => {
     });
     expect(await db.membership.count({ where: { organizationId: owner.organizationId } })).toBe(before);
     expect((await membershipOf(member)).role).toBe("EDITOR");
+  });
+});
+
+describe("the limit on adding members", () => {
+  it("refuses with 429 once the organisation has added its hourly share, and adds nothing", async () => {
+    const owner = await createAccount();
+    await db.$executeRaw`INSERT INTO "RateLimit" ("key", "hits", "resetAt")
+      VALUES (${`${ADD_MEMBER_PER_ORGANIZATION.name}:${owner.organizationId}`}, ${ADD_MEMBER_PER_ORGANIZATION.limit}, now() + interval '1 hour')`;
+    const members = await db.membership.count({ where: { organizationId: owner.organizationId } });
+    await expect(addMember(owner, { email: "one-too-many@example.com", role: "VIEWER" })).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      status: 429,
+    });
+    expect(await db.membership.count({ where: { organizationId: owner.organizationId } })).toBe(members);
+    expect(await db.user.count({ where: { email: "one-too-many@example.com" } })).toBe(0);
+    // Another organisation has its own allowance.
+    const other = await createAccount();
+    await expect(addMember(other, { email: "welcome@example.com", role: "VIEWER" })).resolves.toMatchObject({
+      createdAccount: true,
+    });
   });
 });
 

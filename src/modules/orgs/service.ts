@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "@/generated/prisma/enums";
 import { db, type Prisma } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";
+import { enforceRateLimits, type RateLimitPolicy } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
 import { assertCan, type Actor } from "@/modules/access/shared";
 import {
@@ -48,6 +49,14 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
+
+/** Adding members (each may create an account and a set-password link): per organisation. */
+export const ADD_MEMBER_PER_ORGANIZATION: RateLimitPolicy = {
+  name: "members:add",
+  limit: 60,
+  windowMs: 60 * 60_000,
+  message: "Too many members added in the last hour. Try again in {seconds}.",
+};
 
 /** Creates an organisation with `userId` as its owner. Runs inside the caller's transaction if given one. */
 export async function createOrganization(
@@ -102,6 +111,7 @@ export interface AddMemberResult {
 export async function addMember(actor: Actor, input: unknown): Promise<AddMemberResult> {
   assertCan(actor, "member:manage");
   const { email, name, role } = parseInput(addMemberSchema, input);
+  await enforceRateLimits([{ policy: ADD_MEMBER_PER_ORGANIZATION, subject: actor.organizationId }]);
   if (role === "OWNER" && actor.role !== "OWNER")
     throw new AppError("FORBIDDEN", "Only an owner can add another owner.");
 

@@ -51,8 +51,8 @@ const UNVERSIONED_TABLES = [
   // The log itself (its rows are the version).
   "OrganizationChange",
   "PasswordSetToken",
+  "RateLimit",
   "Session",
-  "SignInFailure",
   "User",
   "_prisma_migrations",
 ] as const;
