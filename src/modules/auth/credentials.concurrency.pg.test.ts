@@ -11,10 +11,11 @@ import { signUp } from "./accounts";
 import { authenticate } from "./credentials";
 import { SIGN_IN_PER_ACCOUNT } from "./limits";
 import { verifyPassword } from "./password";
+import type * as PasswordModule from "./password";
 
 // Counts the passwords really checked (bcrypt), without changing what the check does.
 vi.mock("./password", async (importOriginal) => {
-  const original = await importOriginal<typeof import("./password")>();
+  const original = await importOriginal<typeof PasswordModule>();
   return { ...original, verifyPassword: vi.fn(original.verifyPassword) };
 });
 
