@@ -19,6 +19,10 @@ export default defineConfig({
   outputDir: "test-results",
   use: {
     baseURL: `http://localhost:${PORT}`,
+    // Writes to the JSON API must carry the app's Origin (CSRF check in orgRoute). A browser's
+    // fetch sends it by itself; Playwright's API client (page.request) is not a browser and
+    // would send none, so it sends the app's own, as a page of the app would.
+    extraHTTPHeaders: { Origin: `http://localhost:${PORT}` },
     trace: "on-first-retry",
     ...devices["Desktop Chrome"],
     launchOptions: {

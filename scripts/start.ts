@@ -27,13 +27,7 @@ function fail(message: string): never {
 const dev = process.argv.includes("--dev");
 
 async function main() {
-  if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.NEXTAUTH_SECRET) {
-    fail(
-      "NEXTAUTH_SECRET is not set. In production (NODE_ENV=production with DATABASE_URL) sessions must be signed with\n" +
-        "  a secret you keep: set NEXTAUTH_SECRET to a random value of at least 32 characters, e.g. `openssl rand -base64 32`.",
-    );
-  }
-
+  // NEXTAUTH_SECRET in production is enforced by src/lib/env.ts, when `env` is first imported.
   if (!dev) buildIfNeeded(rawProcessEnv());
 
   const database = await openDatabase(

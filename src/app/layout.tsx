@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,7 +9,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The Content-Security-Policy allows only scripts with this request's nonce (src/proxy.ts):
+  // reading the request makes every page render per request, so Next can put the nonce on its
+  // scripts — a page rendered once at build time would carry none and be blocked.
+  await headers();
   return (
     <html lang="en">
       <body className="min-h-screen">{children}</body>

@@ -37,8 +37,24 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = schema.safeParse(source);
+/**
+ * In production on a real database, sessions must be signed with a secret the operator keeps:
+ * a generated one (the embedded default) would differ between servers and change on redeploy.
+ * Checked here, so every way of starting the server — npm start, next start, a container — obeys.
+ */
+const withProductionRules = schema.superRefine((v, ctx) => {
+  if (v.NODE_ENV === "production" && v.DATABASE_URL && !v.NEXTAUTH_SECRET)
+    ctx.addIssue({
+      code: "custom",
+      path: ["NEXTAUTH_SECRET"],
+      message:
+        "is required in production (NODE_ENV=production with DATABASE_URL): set it to a random value of at " +
+        "least 32 characters you keep, e.g. `openssl rand -base64 32`",
+    });
+});
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = withProductionRules.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment variables:\n${lines.join("\n")}`);

@@ -318,15 +318,26 @@ function fixtureParams(door: RouteDoor): Record<string, string> {
 async function callRoute(
   door: RouteDoor,
   userId: string | null,
-  options: { params?: Record<string, string>; query?: Record<string, string>; body?: string } = {},
+  options: {
+    params?: Record<string, string>;
+    query?: Record<string, string>;
+    body?: string;
+    /** The Origin header; by default the app's own, as a browser sends from its pages. null: none. */
+    origin?: string | null;
+  } = {},
 ): Promise<RouteAnswer> {
   const params = options.params ?? fixtureParams(door);
   const path = door.path.replace(/\[([^\]]+)\]/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
   const url = new URL(path, "http://localhost");
   for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, value);
+  const headers: Record<string, string> = {};
+  const origin = options.origin === undefined ? url.origin : options.origin;
+  if (origin !== null) headers.origin = origin;
+  if (options.body !== undefined) headers["content-type"] = "application/json";
   const request = new Request(url, {
     method: door.method,
-    ...(options.body !== undefined ? { body: options.body, headers: { "content-type": "application/json" } } : {}),
+    headers,
+    ...(options.body !== undefined ? { body: options.body } : {}),
   });
   const response = await asUser(userId, () => door.fn(request, { params: Promise.resolve(params) }));
   const text = await response.text();
@@ -372,6 +383,19 @@ function routeCases(door: RouteDoor) {
     expect(routeParams(door)).toBeTypeOf("object");
   });
   it(`${door.label}: signed out gets 401`, () => expectRouteRefusal(door, null, 401));
+  if (!["GET", "HEAD"].includes(door.method)) {
+    it(`${door.label}: the owner's write without an Origin, or from another origin, gets 403 (CSRF)`, async () => {
+      for (const origin of [null, "https://evil.example", "null"]) {
+        let answer: RouteAnswer | undefined;
+        const changed = await tablesChangedBy(
+          async () => (answer = await callRoute(door, world.owner.userId, { body: sampleBody(door), origin })),
+        );
+        expect(answer!.status, `Origin ${origin}: ${showAnswer(answer!)}`).toBe(403);
+        expect(answer!.body?.detail).toMatch(/Origin/);
+        expect(changed, "tables changed").toEqual([]);
+      }
+    });
+  }
   it(`${door.label}: stranger gets 404`, () => expectRouteRefusal(door, world.stranger.userId, 404));
   if (!can("VIEWER", permission)) {
     it(`${door.label}: viewer gets 403`, () => expectRouteRefusal(door, world.viewer.userId, 403));

@@ -1,7 +1,9 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { env } from "@/lib/env";
 import { problem, readJson } from "@/lib/http";
+import { isSameOrigin } from "@/lib/security-headers";
 import { AppError, notFound, toPublicError } from "@/lib/errors";
 import { idsAreWellFormed } from "./doors";
 import { parseInput } from "@/lib/validation";
@@ -17,8 +19,24 @@ function failure(request: Request, error: unknown): Response {
   return problem(toPublicError(error, `${request.method} ${path}`), path);
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 /**
- * The one wrapper for JSON route handlers under /api/o/{org}: authenticates from the session
+ * CSRF defence for cookie-authenticated writes (docs/decisions/0004): a POST, PUT, PATCH or
+ * DELETE must carry an Origin header naming this app — its public URL, or the origin the
+ * request was addressed to. Browsers always send Origin on such requests and a page cannot
+ * forge it; a missing or foreign one is refused before the session is even read.
+ */
+function assertSameOriginWrite(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const allowed = [new URL(request.url).origin, ...(env.NEXTAUTH_URL ? [env.NEXTAUTH_URL] : [])];
+  if (!isSameOrigin(request.headers.get("origin"), allowed))
+    throw new AppError("FORBIDDEN", "This request did not come from Preflight's own pages (Origin header).");
+}
+
+/**
+ * The one wrapper for JSON route handlers under /api/o/{org}: checks the Origin of writes (403),
+ * authenticates from the session
  * cookie (401), resolves the membership from the slug in the path (404 for one the user is
  * not in), checks the permission (403), reads and validates the JSON body when the route
  * declares one (400 with field errors), and maps every error to problem+json.
@@ -29,6 +47,7 @@ export function orgRoute<P extends { org: string } = { org: string }, S extends 
 ) {
   const route = async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
+      assertSameOriginWrite(request);
       const user = await getSessionUser();
       if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue.");
       const params = await context.params;

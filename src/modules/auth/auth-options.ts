@@ -21,6 +21,9 @@ const CredentialsProvider = (Credentials as unknown as { default?: typeof Creden
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  // Secure, `__Secure-`-prefixed cookies whenever the public URL is https (next-auth's default,
+  // stated here so it is not lost); HTTP-only and SameSite=Lax always.
+  useSecureCookies: Boolean(env.NEXTAUTH_URL?.startsWith("https://")),
   pages: { signIn: "/signin" },
   providers: [
     CredentialsProvider({
