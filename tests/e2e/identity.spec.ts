@@ -66,7 +66,7 @@ test.describe("sessions end", () => {
     const otherCookies = await other.cookies();
     expect(await cookiesStillWork(browser, otherCookies, api)).toBe(200);
 
-    await page.goto("/account");
+    await page.getByRole("link", { name: "Account", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
     await page.getByRole("button", { name: "Sign out everywhere" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Sign out everywhere" }).click();

@@ -11,14 +11,14 @@ export const SIGN_IN_PER_ACCOUNT: RateLimitPolicy = {
   name: "signin:account",
   limit: 5,
   windowMs: 15 * MINUTE,
-  message: "Too many sign-in attempts for this account. Try again in {seconds}.",
+  message: "Too many failed attempts for this account. Try again in {seconds}.",
 };
 
 export const SIGN_IN_PER_ADDRESS: RateLimitPolicy = {
   name: "signin:address",
   limit: 30,
   windowMs: 15 * MINUTE,
-  message: "Too many sign-in attempts from your network. Try again in {seconds}.",
+  message: "Too many failed attempts from your network. Try again in {seconds}.",
 };
 
 export const SIGN_UP_PER_EMAIL: RateLimitPolicy = {

@@ -45,12 +45,14 @@ export default async function OrgLayout({
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <OrgSwitcher memberships={ctx.memberships} activeSlug={ctx.organizationSlug} />
+            <span className="hidden text-sm text-slate-500 md:inline" title={ctx.userEmail}>
+              {ctx.userName} · {roleLabel(ctx.role)}
+            </span>
             <Link
               href="/account"
-              className="hidden text-sm text-slate-500 hover:text-slate-900 hover:underline md:inline"
-              title={`${ctx.userEmail}: your account`}
+              className="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900"
             >
-              {ctx.userName} · {roleLabel(ctx.role)}
+              Account
             </Link>
             <SignOutButton />
           </div>
