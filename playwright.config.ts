@@ -4,11 +4,14 @@ import { defineConfig, devices } from "@playwright/test";
 // Debian's Chromium, on a fresh embedded database of their own.
 // E2E_PORT lets a second checkout run its suite beside this one.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+// The test's own SMTP server (tests/e2e/mail-server.ts) listens here; the app sends to it.
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 1000);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
   testDir: "tests/e2e",
+  globalSetup: "./tests/e2e/mail-server.ts",
   fullyParallel: false,
   workers: 1,
   forbidOnly: isCI,
@@ -44,6 +47,12 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), PREFLIGHT_DATA_DIR: ".e2e-data", PREFLIGHT_DEMO_DATA: "true" },
+    env: {
+      PORT: String(PORT),
+      PREFLIGHT_DATA_DIR: ".e2e-data",
+      PREFLIGHT_DEMO_DATA: "true",
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+      MAIL_FROM: "Preflight <no-reply@preflight.test>",
+    },
   },
 });

@@ -75,6 +75,7 @@ async function main() {
       DATABASE_URL: databaseUrl,
       DATABASE_POOL_MAX: database.embedded ? "1" : String(env.DATABASE_POOL_MAX),
       NEXTAUTH_SECRET: secret,
+      PREFLIGHT_EMBEDDED: database.embedded ? "true" : "false",
       NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     },
   });

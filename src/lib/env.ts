@@ -28,6 +28,20 @@ const schema = z.object({
     .enum(["true", "false", ""])
     .optional()
     .transform((v) => v === "true"),
+  // Outgoing mail: smtp://user:pass@host:587 or smtps://…:465. Unset: mails go to the outbox
+  // folder in PREFLIGHT_DATA_DIR (and /dev/outbox outside production).
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional(),
+  ),
+  MAIL_FROM: z.string().trim().min(3).default("Preflight <no-reply@preflight.localhost>"),
+  // Set by `npm start` for the web server when it runs on the embedded database (a local setup).
+  PREFLIGHT_EMBEDDED: z
+    .enum(["true", "false", ""])
+    .optional()
+    .transform((v) => v === "true"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   TEST_DATABASE_URL: optionalString,
   // PostgreSQL server for `npm run bench` (a scratch database is created on it).
@@ -66,3 +80,8 @@ export const env: Env = parseEnv(process.env);
 
 /** For the start script, which hands a child process a modified environment. */
 export const rawProcessEnv = (): NodeJS.ProcessEnv => process.env;
+
+/** An absolute URL on the app's public address (links in mails). */
+export function appUrl(path: string): string {
+  return new URL(path, env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).toString();
+}

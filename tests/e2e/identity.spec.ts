@@ -1,5 +1,7 @@
 import { expect, test, type Browser, type Cookie, type Page } from "@playwright/test";
-import { ORG_PATH } from "./helpers";
+import { ORG_PATH, signUp, uniqueEmail } from "./helpers";
+import { mailCount, waitForMail } from "./mail-server";
+import { linkIn } from "../support/smtp";
 
 const DEMO = { email: "demo@preflight.test", password: "fly-to-production" };
 
@@ -119,5 +121,54 @@ test.describe("headers and cross-site requests", () => {
     // Same origin gets past the check (and then validates the body: 400, not 403).
     const own = await page.request.post(api, { data: body });
     expect(own.status()).toBe(400);
+  });
+});
+
+test.describe("forgot password", () => {
+  test("a reset link arrives by mail; choosing a new password ends the old session", async ({ page, browser }) => {
+    const email = uniqueEmail("forgetful");
+    await signUp(page, { name: "Forgetful Fran", email, organization: "Forgetful Co" });
+    const api = new URL(
+      `/api${new URL(page.url()).pathname.replace(/\/dashboard$/, "/pilots")}`,
+      page.url(),
+    ).toString();
+    const oldCookies = await page.context().cookies();
+
+    // Another browser, signed out, asks for a reset.
+    const other = await browser.newContext();
+    const visitor = await other.newPage();
+    await visitor.goto("/signin");
+    await visitor.getByRole("link", { name: "Forgot password?" }).click();
+    await visitor.getByLabel("Email").fill(email);
+    await visitor.getByRole("button", { name: "Send me a reset link" }).click();
+    await expect(visitor.getByRole("status")).toContainText(`If there is a Preflight account for ${email}`);
+
+    const mail = await waitForMail(email, /Reset your Preflight password/);
+    const link = linkIn(mail, "/set-password/");
+    expect(mail.body).toContain("within 1 hour");
+    await visitor.goto(link);
+    await visitor.getByLabel("New password").fill("a fresh passphrase 2027");
+    await visitor.getByLabel("Repeat the password").fill("a fresh passphrase 2027");
+    await visitor.getByRole("button", { name: /Set password/ }).click();
+    await expect(visitor).toHaveURL(ORG_PATH);
+
+    // The session from before the reset is over; the link is spent.
+    const check = await browser.newContext();
+    await check.addCookies(oldCookies);
+    expect((await check.request.get(api)).status()).toBe(401);
+    await check.close();
+    await visitor.goto(link);
+    await expect(visitor.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
+    await other.close();
+  });
+
+  test("the answer is the same for an address without an account, and no mail is sent", async ({ page }) => {
+    const email = uniqueEmail("nobody");
+    await page.goto("/forgot-password");
+    await page.getByLabel("Email").fill(email);
+    await page.getByRole("button", { name: "Send me a reset link" }).click();
+    await expect(page.getByRole("status")).toContainText(`If there is a Preflight account for ${email}`);
+    await page.waitForTimeout(1000);
+    expect(mailCount(email)).toBe(0);
   });
 });

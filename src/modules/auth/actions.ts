@@ -3,7 +3,14 @@
 import { clientAddress } from "@/lib/client-address";
 import { publicAction, userAction } from "@/modules/access";
 import { changePassword, setPasswordWithToken, signOutEverywhere, signUp } from "./accounts";
-import { changePasswordSchema, setPasswordSchema, signOutEverywhereSchema, signUpSchema } from "./schemas";
+import { requestPasswordReset } from "./password-reset";
+import {
+  changePasswordSchema,
+  forgotPasswordSchema,
+  setPasswordSchema,
+  signOutEverywhereSchema,
+  signUpSchema,
+} from "./schemas";
 
 /** Creates the account and its organisation; the form then signs in and opens it. */
 export const signUpAction = publicAction({ name: "signUp", input: signUpSchema }, async ({ input }) => {
@@ -29,4 +36,17 @@ export const changePasswordAction = userAction(
 export const signOutEverywhereAction = userAction(
   { name: "signOutEverywhere", input: signOutEverywhereSchema },
   async ({ user }) => ({ ok: true, data: await signOutEverywhere(user.id) }),
+);
+
+/**
+ * Mails a reset link when the address has an account. The answer is the same either way; the
+ * mail leaves after it (a failure is logged by requestPasswordReset).
+ */
+export const requestPasswordResetAction = publicAction(
+  { name: "requestPasswordReset", input: forgotPasswordSchema },
+  async ({ input }) => {
+    const { delivery } = await requestPasswordReset(input, { address: await clientAddress() });
+    delivery.catch(() => {}); // already logged; the requester is not told either way
+    return { ok: true };
+  },
 );

@@ -57,3 +57,18 @@ export const CHANGE_PASSWORD_PER_ACCOUNT: RateLimitPolicy = {
   windowMs: 15 * MINUTE,
   message: "Too many attempts. Try again in {seconds}.",
 };
+
+/** Asking for a password-reset mail: per address asked about, and per client address. */
+export const RESET_PER_EMAIL: RateLimitPolicy = {
+  name: "reset:email",
+  limit: 3,
+  windowMs: 60 * MINUTE,
+  message: "Too many reset requests for this address. Try again in {seconds}.",
+};
+
+export const RESET_PER_ADDRESS: RateLimitPolicy = {
+  name: "reset:address",
+  limit: 20,
+  windowMs: 60 * MINUTE,
+  message: "Too many reset requests from your network. Try again in {seconds}.",
+};

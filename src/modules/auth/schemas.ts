@@ -51,3 +51,5 @@ export const changePasswordSchema = z
 export const signOutEverywhereSchema = z.object({
   confirm: z.literal("everywhere", { error: "Confirm signing out everywhere." }),
 });
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });

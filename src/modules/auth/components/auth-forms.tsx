@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { signIn } from "next-auth/react";
@@ -9,9 +10,9 @@ import { Notice } from "@/components/ui/card";
 import { FormMessage, useValidatedForm } from "@/components/ui/use-validated-form";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { orgPath } from "@/modules/access/shared";
-import { setPasswordAction, signUpAction } from "../actions";
+import { requestPasswordResetAction, setPasswordAction, signUpAction } from "../actions";
 import { PASSWORD_MIN_LENGTH } from "../password-rules";
-import { setPasswordFormSchema, signInSchema, signUpSchema } from "../schemas";
+import { forgotPasswordSchema, setPasswordFormSchema, signInSchema, signUpSchema } from "../schemas";
 
 /** The page to open after sign-in: the callback only when it stays on this app (see safeRedirectPath). */
 function safeCallback(raw: string | null): string {
@@ -53,6 +54,11 @@ export function SignInForm() {
       <Field id="password" label="Password" required error={form.errors.password}>
         {(a) => <input {...a} name="password" type="password" autoComplete="current-password" />}
       </Field>
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="font-semibold text-brand-700 underline-offset-2 hover:underline">
+          Forgot password?
+        </Link>
+      </p>
       <Button type="submit" disabled={form.pending} className="w-full">
         {form.pending ? "Signing in…" : "Sign in"}
       </Button>
@@ -148,6 +154,56 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
       <Button type="submit" disabled={form.pending} className="w-full">
         {form.pending ? "Saving…" : "Set password and sign in"}
       </Button>
+    </form>
+  );
+}
+
+export function ForgotPasswordForm() {
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const form = useValidatedForm(forgotPasswordSchema, async (v) => {
+    const result = await requestPasswordResetAction(v);
+    if (!result?.ok) return result;
+    setSentTo(v.email!);
+    return null;
+  });
+  if (sentTo) {
+    return (
+      <div className="space-y-3" role="status">
+        <h1 className="text-xl font-bold">Check your mail</h1>
+        <p className="text-sm text-slate-600">
+          If there is a Preflight account for <strong>{sentTo}</strong>, we have sent it a link to choose a new
+          password. The link works once, for 1 hour. Nothing arrived? Check the spam folder, or ask again in a few
+          minutes.
+        </p>
+        <Link href="/signin" className="text-sm font-semibold text-brand-700 hover:underline">
+          Back to sign in
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <form onSubmit={form.onSubmit} noValidate className="space-y-5" aria-labelledby="forgot-title">
+      <div>
+        <h1 id="forgot-title" className="text-xl font-bold">
+          Forgot your password?
+        </h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Enter your account&apos;s email address and we will mail you a link to choose a new one. Choosing it signs out
+          every session of the account.
+        </p>
+      </div>
+      <FormMessage message={form.message} />
+      <Field id="email" label="Email" required error={form.errors.email}>
+        {(a) => <input {...a} name="email" type="email" autoComplete="email" />}
+      </Field>
+      <Button type="submit" disabled={form.pending} className="w-full">
+        {form.pending ? "Sending…" : "Send me a reset link"}
+      </Button>
+      <p className="text-center text-sm text-slate-600">
+        <Link href="/signin" className="font-semibold text-brand-700 underline-offset-2 hover:underline">
+          Back to sign in
+        </Link>
+      </p>
     </form>
   );
 }

@@ -13,7 +13,11 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
       <div className="space-y-3">
         <h1 className="text-xl font-bold">This link no longer works</h1>
         <p className="text-sm text-slate-600">
-          It is invalid, has expired, or was already used. Ask the admin who added you for a new one.
+          It is invalid, has expired, or was already used. Ask for a new one with{" "}
+          <Link href="/forgot-password" className="font-semibold text-brand-700 hover:underline">
+            Forgot password?
+          </Link>
+          , or ask the admin who added you.
         </p>
         <Link href="/signin" className="text-sm font-semibold text-brand-700 hover:underline">
           Go to sign in

@@ -1,0 +1,27 @@
+/** Mail texts: short, saying what happened, what to do and what to do if it was not you. */
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+
+function layout(paragraphs: string[], link: { href: string; label: string }, after: string[]): string {
+  const p = (t: string) => `<p style="margin:0 0 16px">${escapeHtml(t)}</p>`;
+  return `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#0f172a;max-width:560px;margin:0 auto;padding:24px">
+${paragraphs.map(p).join("\n")}
+<p style="margin:0 0 16px"><a href="${escapeHtml(link.href)}" style="display:inline-block;background:#2563eb;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(link.label)}</a></p>
+<p style="margin:0 0 16px;font-size:13px;color:#475569">Or copy this link into your browser:<br>${escapeHtml(link.href)}</p>
+${after.map(p).join("\n")}
+</body></html>`;
+}
+
+export function passwordResetMail(to: string, link: string) {
+  const intro = "Someone (hopefully you) asked to reset the password of your Preflight account.";
+  const todo = "To choose a new password, open this link within 1 hour. It works once.";
+  const notYou =
+    "If you did not ask for this, ignore this mail: your password stays as it is. Signing in with the new password signs out every other session.";
+  return {
+    to,
+    subject: "Reset your Preflight password",
+    text: `${intro}\n\n${todo}\n\n${link}\n\n${notYou}\n`,
+    html: layout([intro, todo], { href: link, label: "Choose a new password" }, [notYou]),
+  };
+}
