@@ -139,6 +139,7 @@ test.describe("forgot password", () => {
     const visitor = await other.newPage();
     await visitor.goto("/signin");
     await visitor.getByRole("link", { name: "Forgot password?" }).click();
+    await expect(visitor.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
     await visitor.getByLabel("Email").fill(email);
     await visitor.getByRole("button", { name: "Send me a reset link" }).click();
     await expect(visitor.getByRole("status")).toContainText(`If there is a Preflight account for ${email}`);

@@ -22,7 +22,8 @@ export interface MailConfig {
 export const mailConfig = (): MailConfig => ({
   smtpUrl: env.SMTP_URL,
   from: env.MAIL_FROM,
-  outboxDir: path.resolve(env.PREFLIGHT_DATA_DIR, "outbox"),
+  // turbopackIgnore: the folder is chosen at run time; the build must not trace the project for it.
+  outboxDir: path.resolve(/* turbopackIgnore: true */ process.cwd(), env.PREFLIGHT_DATA_DIR, "outbox"),
 });
 
 /** A mail written to the outbox folder (no SMTP server configured). */
