@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { expect, type Locator, type Page } from "@playwright/test";
+import { linkIn } from "../support/smtp";
+import { waitForMail } from "./mail-server";
 
 export const PASSWORD = "a sturdy passphrase 2026";
 
@@ -50,10 +52,14 @@ export function orgUrlPattern(slug: string, path: string, { query = false } = {}
   return new RegExp(`/o/${escapeRegExp(slug)}${escapeRegExp(path)}${query ? "(\\?.*)?" : ""}$`);
 }
 
-/** Signs up (which creates an organisation) and returns the new organisation's slug. */
+/**
+ * Signs up (which creates an organisation), confirms the email address with the link that
+ * arrives at the test's mail server (as a person would; unless `verify: false`), and returns the
+ * new organisation's slug, back on its dashboard.
+ */
 export async function signUp(
   page: Page,
-  { name, email, organization }: { name: string; email: string; organization: string },
+  { name, email, organization, verify = true }: { name: string; email: string; organization: string; verify?: boolean },
 ): Promise<string> {
   await page.goto("/signup");
   await page.getByLabel("Your name").fill(name);
@@ -72,7 +78,19 @@ export async function signUp(
         .replace(/^-+|-+$/g, "")}(-\\d+)?$`,
     ),
   );
+  if (verify) {
+    await confirmEmail(page, email);
+    await page.goto(`/o/${slug}/dashboard`);
+  }
   return slug;
+}
+
+/** Opens the confirmation link mailed to `email` and confirms the address. */
+export async function confirmEmail(page: Page, email: string) {
+  const mail = await waitForMail(email, /Confirm your email address/);
+  await page.goto(linkIn(mail, "/verify-email/"));
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByRole("heading", { name: "Your email address is confirmed" })).toBeVisible();
 }
 
 /** Signs in from /signin and returns the slug of the organisation the app opened. */

@@ -5,7 +5,11 @@ import { Card } from "@/components/ui/card";
 import { Toaster } from "@/components/ui/toast";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { orgPath, userPage } from "@/modules/access";
-import { ChangePasswordForm, SignOutEverywhereButton } from "@/modules/auth/components/account-forms";
+import {
+  ChangePasswordForm,
+  ResendVerificationButton,
+  SignOutEverywhereButton,
+} from "@/modules/auth/components/account-forms";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -25,6 +29,20 @@ export default async function AccountPage() {
       <p className="mt-1 text-sm text-slate-600">
         Signed in as {user.name} ({user.email}).
       </p>
+      <Card className="mt-6 space-y-3 p-6">
+        <h2 className="text-lg font-semibold">Email address</h2>
+        {user.emailVerified ? (
+          <p className="text-sm text-slate-600">{user.email} is confirmed.</p>
+        ) : (
+          <>
+            <p className="text-sm text-slate-600">
+              {user.email} is not confirmed yet: open the link Preflight mailed you. Until then no one can add you to
+              their organisation.
+            </p>
+            <ResendVerificationButton />
+          </>
+        )}
+      </Card>
       <Card className="mt-6 p-6">
         <ChangePasswordForm />
       </Card>

@@ -18,6 +18,8 @@ export interface SessionUser {
   email: string;
   /** The session this request belongs to (sign out, "sign out everywhere else"). */
   sessionId: string;
+  /** Whether the user confirmed their email address (until then no one can add them to their organisation). */
+  emailVerified: boolean;
   memberships: (MembershipSummary & { currency: string })[];
 }
 
@@ -25,6 +27,7 @@ export interface SessionUser {
 export interface OrgContext extends Actor {
   userName: string;
   userEmail: string;
+  userEmailVerified: boolean;
   organizationSlug: string;
   organizationName: string;
   currency: string;
@@ -49,6 +52,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
           id: true,
           name: true,
           email: true,
+          emailVerifiedAt: true,
           memberships: {
             select: { role: true, organization: { select: { id: true, slug: true, name: true, currency: true } } },
             orderBy: { organization: { name: "asc" } },
@@ -64,6 +68,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     name: user.name,
     email: user.email,
     sessionId: claims.sessionId,
+    emailVerified: user.emailVerifiedAt !== null,
     memberships: user.memberships.map((m) => ({
       organizationId: m.organization.id,
       organizationSlug: m.organization.slug,
@@ -85,6 +90,7 @@ export function resolveOrgContext(user: SessionUser, slug: string): OrgContext |
     userId: user.id,
     userName: user.name,
     userEmail: user.email,
+    userEmailVerified: user.emailVerified,
     organizationId: membership.organizationId,
     organizationSlug: membership.organizationSlug,
     organizationName: membership.organizationName,

@@ -1,22 +1,50 @@
 "use server";
 
 import { clientAddress } from "@/lib/client-address";
+import { enforceRateLimits } from "@/lib/rate-limit";
 import { publicAction, userAction } from "@/modules/access";
 import { changePassword, setPasswordWithToken, signOutEverywhere, signUp } from "./accounts";
+import { issueEmailVerification, verifyEmail } from "./email-verification";
+import { VERIFY_RESEND_PER_ACCOUNT } from "./limits";
 import { requestPasswordReset } from "./password-reset";
 import {
   changePasswordSchema,
   forgotPasswordSchema,
+  resendVerificationSchema,
   setPasswordSchema,
   signOutEverywhereSchema,
   signUpSchema,
+  verifyEmailSchema,
 } from "./schemas";
 
-/** Creates the account and its organisation; the form then signs in and opens it. */
+/**
+ * Creates the account and its organisation and mails the link that confirms the address; the
+ * form then signs in and opens the organisation (saying so when the mail could not be sent).
+ */
 export const signUpAction = publicAction({ name: "signUp", input: signUpSchema }, async ({ input }) => {
-  const { organizationSlug } = await signUp(input, { address: await clientAddress() });
-  return { ok: true, data: { organizationSlug } };
+  const { userId, organizationSlug } = await signUp(input, { address: await clientAddress() });
+  const { sent } = await issueEmailVerification(userId);
+  return { ok: true, data: { organizationSlug, verificationSent: sent } };
 });
+
+/** Confirms the email address with the mailed link. */
+export const verifyEmailAction = publicAction({ name: "verifyEmail", input: verifyEmailSchema }, async ({ input }) => ({
+  ok: true,
+  data: await verifyEmail(input, { address: await clientAddress() }),
+}));
+
+/** Mails a new confirmation link (the previous one stops working). */
+export const resendVerificationAction = userAction(
+  { name: "resendVerification", input: resendVerificationSchema },
+  async ({ user }) => {
+    if (user.emailVerified) return { ok: true, data: { sent: false, alreadyVerified: true } };
+    await enforceRateLimits([{ policy: VERIFY_RESEND_PER_ACCOUNT, subject: user.id }]);
+    const { sent } = await issueEmailVerification(user.id);
+    if (!sent)
+      return { ok: false, code: "INTERNAL", message: "The mail could not be sent. Please try again in a few minutes." };
+    return { ok: true, data: { sent, alreadyVerified: false } };
+  },
+);
 
 export const setPasswordAction = publicAction({ name: "setPassword", input: setPasswordSchema }, async ({ input }) => ({
   ok: true,

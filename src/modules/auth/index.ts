@@ -4,5 +4,6 @@ import "server-only";
 export * from "./accounts";
 export * from "./credentials";
 export * from "./password-reset";
+export * from "./email-verification";
 export * from "./auth-options";
 export { createSession, endSession, endUserSessions, SESSION_MAX_AGE_S } from "./sessions";

@@ -72,3 +72,26 @@ export const RESET_PER_ADDRESS: RateLimitPolicy = {
   windowMs: 60 * MINUTE,
   message: "Too many reset requests from your network. Try again in {seconds}.",
 };
+
+/** Sending the verification mail again. */
+export const VERIFY_RESEND_PER_ACCOUNT: RateLimitPolicy = {
+  name: "verify:resend",
+  limit: 5,
+  windowMs: 60 * MINUTE,
+  message: "Too many confirmation mails sent. Try again in {seconds}.",
+};
+
+/** Spending a verification link (per link, and per client address). */
+export const VERIFY_PER_LINK: RateLimitPolicy = {
+  name: "verify:link",
+  limit: 10,
+  windowMs: 15 * MINUTE,
+  message: "Too many attempts with this link. Try again in {seconds}.",
+};
+
+export const VERIFY_PER_ADDRESS: RateLimitPolicy = {
+  name: "verify:address",
+  limit: 30,
+  windowMs: 15 * MINUTE,
+  message: "Too many attempts from your network. Try again in {seconds}.",
+};

@@ -53,3 +53,10 @@ export const signOutEverywhereSchema = z.object({
 });
 
 export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+export const verifyEmailSchema = z.object({ token: z.string().min(20).max(200) });
+
+/** Sending the confirmation mail again carries a fixed word, like sign out everywhere. */
+export const resendVerificationSchema = z.object({
+  confirm: z.literal("resend", { error: "Confirm sending the mail again." }),
+});

@@ -21,7 +21,7 @@ export interface TestAccount extends Actor {
 }
 
 export async function createAccount(
-  overrides: { name?: string; email?: string; password?: string; organizationName?: string } = {},
+  overrides: { name?: string; email?: string; password?: string; organizationName?: string; verified?: boolean } = {},
 ): Promise<TestAccount> {
   const email = overrides.email ?? `user-${unique()}@example.com`;
   const password = overrides.password ?? "correct horse battery staple";
@@ -31,6 +31,9 @@ export async function createAccount(
     password,
     organizationName: overrides.organizationName ?? `Org ${unique()}`,
   });
+  // As if the confirmation link had been opened, unless the test is about unconfirmed accounts.
+  if (overrides.verified !== false)
+    await db.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
   return { userId, organizationId, organizationSlug, role: "OWNER", email, password };
 }
 

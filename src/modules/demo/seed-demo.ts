@@ -123,6 +123,8 @@ async function seedPilot(owner: Actor, pilot: DemoPilot, assessments: DemoAssess
  */
 export async function seedDemo(now = new Date()): Promise<{ organizationId: string }> {
   const { userId, organizationId } = await signUp({ ...DEMO_LOGIN, organizationName: DEMO_ORGANIZATION });
+  // The demo login's address is not a real mailbox: it counts as confirmed.
+  await db.user.update({ where: { id: userId }, data: { emailVerifiedAt: now } });
   const owner: Actor = { userId, organizationId, role: "OWNER" };
 
   const viewer = await addMember(owner, { email: DEMO_VIEWER.email, name: DEMO_VIEWER.name, role: "VIEWER" });

@@ -25,3 +25,16 @@ export function passwordResetMail(to: string, link: string) {
     html: layout([intro, todo], { href: link, label: "Choose a new password" }, [notYou]),
   };
 }
+
+export function emailVerificationMail(to: string, link: string) {
+  const intro = "Welcome to Preflight. Please confirm that this is your email address.";
+  const todo = "Open this link within 24 hours and press “Confirm my email address”. It works once.";
+  const why =
+    "Until you confirm, your account works in your own organisation, but no one can add you to theirs. If you did not create a Preflight account, ignore this mail.";
+  return {
+    to,
+    subject: "Confirm your email address for Preflight",
+    text: `${intro}\n\n${todo}\n\n${link}\n\n${why}\n`,
+    html: layout([intro, todo], { href: link, label: "Confirm my email address" }, [why]),
+  };
+}

@@ -50,6 +50,13 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/**
+ * Anyone can sign up with any address; until they confirm it by mail, the account is not added to
+ * another organisation (else signing up as cfo@victim.example would be a way in).
+ */
+const UNVERIFIED =
+  "This person has not confirmed their email address yet, so they cannot be added. Ask them to open the confirmation link Preflight mailed them (they can send it again from their Account page).";
+
 /** Adding members (each may create an account and a set-password link): per organisation. */
 export const ADD_MEMBER_PER_ORGANIZATION: RateLimitPolicy = {
   name: "members:add",
@@ -116,11 +123,14 @@ export async function addMember(actor: Actor, input: unknown): Promise<AddMember
     throw new AppError("FORBIDDEN", "Only an owner can add another owner.");
 
   return db.$transaction(async (tx) => {
-    let user = await tx.user.findUnique({ where: { email }, select: { id: true } });
+    let user = await tx.user.findUnique({ where: { email }, select: { id: true, emailVerifiedAt: true } });
     let setPasswordPath: string | null = null;
     const createdAccount = !user;
     if (!user) {
-      user = await tx.user.create({ data: { email, name: name || email.split("@")[0]! }, select: { id: true } });
+      user = await tx.user.create({
+        data: { email, name: name || email.split("@")[0]! },
+        select: { id: true, emailVerifiedAt: true },
+      });
       const token = randomBytes(32).toString("base64url");
       await tx.passwordSetToken.create({
         data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + SET_PASSWORD_TTL_MS) },
@@ -135,6 +145,8 @@ export async function addMember(actor: Actor, input: unknown): Promise<AddMember
       throw new AppError("BAD_REQUEST", "This person is already a member.", {
         email: ["This person is already a member."],
       });
+    if (!createdAccount && !user.emailVerifiedAt)
+      throw new AppError("BAD_REQUEST", UNVERIFIED, { email: [UNVERIFIED] });
     const membership = await tx.membership.create({
       data: { organizationId: actor.organizationId, userId: user.id, role },
       select: { id: true },

@@ -46,6 +46,7 @@ type VersionedTable = (typeof VERSIONED_TABLES)[number];
 
 /** Tables deliberately without the trigger: no portfolio figure reads them. */
 const UNVERSIONED_TABLES = [
+  "EmailVerificationToken",
   "Membership",
   "Organization",
   // The log itself (its rows are the version).

@@ -5,6 +5,7 @@ import { SignOutButton } from "@/components/shell/sign-out-button";
 import { OrgSwitcher } from "@/modules/orgs/components/org-switcher";
 import { Suspense } from "react";
 import { FlashToast, Toaster } from "@/components/ui/toast";
+import { Notice } from "@/components/ui/card";
 import { orgPage, orgPath, roleLabel } from "@/modules/access";
 
 /** Messages a server action announces after its redirect (`?toast=key`), shown once as a toast. */
@@ -15,6 +16,8 @@ const FLASH = {
   "version-published": "Version published. New assessments use it; those already started keep their version.",
   "draft-deleted": "Draft deleted.",
   "assessment-discarded": "Assessment discarded. It stays in the pilot's history and counts in no score.",
+  "verification-not-sent":
+    "Your account is ready, but the mail to confirm your address could not be sent. Send it again from Account.",
 };
 
 // The shell needs the user to draw itself; every page and action still checks access itself
@@ -59,6 +62,17 @@ export default async function OrgLayout({
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
+        {!ctx.userEmailVerified && (
+          <div className="mb-6">
+            <Notice tone="info">
+              Confirm your email address ({ctx.userEmail}): open the link Preflight mailed you. Until then no one can
+              add you to another organisation.{" "}
+              <Link href="/account" className="font-semibold underline">
+                Send it again
+              </Link>
+            </Notice>
+          </div>
+        )}
         {children}
       </main>
       <Toaster />

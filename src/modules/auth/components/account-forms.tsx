@@ -7,7 +7,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { FormMessage, useValidatedForm } from "@/components/ui/use-validated-form";
 import { toast } from "@/components/ui/toast";
-import { changePasswordAction, signOutEverywhereAction } from "../actions";
+import { changePasswordAction, resendVerificationAction, signOutEverywhereAction } from "../actions";
 import { PASSWORD_MIN_LENGTH } from "../password-rules";
 import { changePasswordSchema } from "../schemas";
 
@@ -76,5 +76,24 @@ export function SignOutEverywhereButton() {
         })
       }
     />
+  );
+}
+
+export function ResendVerificationButton() {
+  const [pending, start] = useTransition();
+  return (
+    <Button
+      variant="secondary"
+      disabled={pending}
+      onClick={() =>
+        start(async () => {
+          const result = await resendVerificationAction({ confirm: "resend" });
+          if (!result?.ok) toast.error(result?.message ?? "The mail could not be sent. Please try again.");
+          else toast.success("Sent. Open the link in the mail within 24 hours; earlier links no longer work.");
+        })
+      }
+    >
+      {pending ? "Sending…" : "Send the confirmation mail again"}
+    </Button>
   );
 }

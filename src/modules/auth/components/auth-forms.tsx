@@ -10,9 +10,9 @@ import { Notice } from "@/components/ui/card";
 import { FormMessage, useValidatedForm } from "@/components/ui/use-validated-form";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { orgPath } from "@/modules/access/shared";
-import { requestPasswordResetAction, setPasswordAction, signUpAction } from "../actions";
+import { requestPasswordResetAction, setPasswordAction, signUpAction, verifyEmailAction } from "../actions";
 import { PASSWORD_MIN_LENGTH } from "../password-rules";
-import { forgotPasswordSchema, setPasswordFormSchema, signInSchema, signUpSchema } from "../schemas";
+import { forgotPasswordSchema, setPasswordFormSchema, signInSchema, signUpSchema, verifyEmailSchema } from "../schemas";
 
 /** The page to open after sign-in: the callback only when it stays on this app (see safeRedirectPath). */
 function safeCallback(raw: string | null): string {
@@ -77,7 +77,9 @@ export function SignUpForm() {
   const form = useValidatedForm(signUpSchema, async (v) => {
     const result = await signUpAction(v);
     if (!result?.ok) return result;
-    return signInAndGo(v.email!, v.password!, router, orgPath(result.data!.organizationSlug));
+    const { organizationSlug, verificationSent } = result.data!;
+    const to = orgPath(organizationSlug);
+    return signInAndGo(v.email!, v.password!, router, verificationSent ? to : `${to}?toast=verification-not-sent`);
   });
 
   return (
@@ -204,6 +206,46 @@ export function ForgotPasswordForm() {
           Back to sign in
         </Link>
       </p>
+    </form>
+  );
+}
+
+export function VerifyEmailForm({ token, email }: { token: string; email: string }) {
+  const [done, setDone] = useState(false);
+  const form = useValidatedForm(verifyEmailSchema, async () => {
+    const result = await verifyEmailAction({ token });
+    if (!result?.ok) return result;
+    setDone(true);
+    return null;
+  });
+  if (done) {
+    return (
+      <div className="space-y-3" role="status">
+        <h1 className="text-xl font-bold">Your email address is confirmed</h1>
+        <p className="text-sm text-slate-600">
+          <strong>{email}</strong> is confirmed: admins of other organisations can now add you to theirs.
+        </p>
+        <Link href="/" className="text-sm font-semibold text-brand-700 hover:underline">
+          Continue to Preflight
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <form onSubmit={form.onSubmit} noValidate className="space-y-5" aria-labelledby="verify-title">
+      <input type="hidden" name="token" value={token} />
+      <div>
+        <h1 id="verify-title" className="text-xl font-bold">
+          Confirm your email address
+        </h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Confirm that <strong>{email}</strong> is yours. This link works once.
+        </p>
+      </div>
+      <FormMessage message={form.message} />
+      <Button type="submit" disabled={form.pending} className="w-full">
+        {form.pending ? "Confirming…" : "Confirm my email address"}
+      </Button>
     </form>
   );
 }
