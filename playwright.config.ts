@@ -6,12 +6,14 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 // The test's own SMTP server (tests/e2e/mail-server.ts) listens here; the app sends to it.
 const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 1000);
+// …and its own OpenID Connect provider (tests/e2e/global-setup.ts) here.
+const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? PORT + 2000);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
   testDir: "tests/e2e",
-  globalSetup: "./tests/e2e/mail-server.ts",
+  globalSetup: "./tests/e2e/global-setup.ts",
   fullyParallel: false,
   workers: 1,
   forbidOnly: isCI,
@@ -53,6 +55,10 @@ export default defineConfig({
       PREFLIGHT_DEMO_DATA: "true",
       SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
       MAIL_FROM: "Preflight <no-reply@preflight.test>",
+      OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
+      OIDC_CLIENT_ID: "preflight-e2e",
+      OIDC_CLIENT_SECRET: "preflight-e2e-oidc-client-secret",
+      OIDC_NAME: "Test SSO",
     },
   },
 });

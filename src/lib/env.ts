@@ -42,6 +42,11 @@ const schema = z.object({
     .enum(["true", "false", ""])
     .optional()
     .transform((v) => v === "true"),
+  // Single sign-on through an OpenID Connect provider: all three, or none.
+  OIDC_ISSUER: optionalString.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_NAME: z.string().trim().min(1).default("single sign-on"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   TEST_DATABASE_URL: optionalString,
   // PostgreSQL server for `npm run bench` (a scratch database is created on it).
@@ -57,6 +62,13 @@ export type Env = z.infer<typeof schema>;
  * Checked here, so every way of starting the server — npm start, next start, a container — obeys.
  */
 const withProductionRules = schema.superRefine((v, ctx) => {
+  const oidc = [v.OIDC_ISSUER, v.OIDC_CLIENT_ID, v.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidc !== 0 && oidc !== 3)
+    ctx.addIssue({
+      code: "custom",
+      path: ["OIDC_ISSUER"],
+      message: "single sign-on needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET (or none)",
+    });
   if (v.NODE_ENV === "production" && v.DATABASE_URL && !v.NEXTAUTH_SECRET)
     ctx.addIssue({
       code: "custom",

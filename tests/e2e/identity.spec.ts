@@ -213,3 +213,39 @@ test.describe("verified email", () => {
     await attackerContext.close();
   });
 });
+
+test.describe("single sign-on", () => {
+  async function signInAtProvider(page: Page, login: string) {
+    await page.goto("/signin");
+    await page.getByRole("button", { name: "Sign in with Test SSO" }).click();
+    // The test provider's development login and consent pages.
+    await page.locator('input[name="login"]').fill(login);
+    await page.locator('input[name="password"]').fill("anything");
+    await page.getByRole("button", { name: "Sign-in" }).click();
+    await page.getByRole("button", { name: "Continue" }).click();
+  }
+
+  test("a new person signs in through the OIDC provider and can create their organisation", async ({ page }) => {
+    const email = uniqueEmail("sso-new");
+    await signInAtProvider(page, email);
+    await expect(page).toHaveURL(/\/welcome$/);
+    await expect(page.getByRole("heading", { name: "You are not in any organisation" })).toBeVisible();
+    await page.goto("/account");
+    await expect(page.getByText(`${email} is confirmed.`)).toBeVisible();
+  });
+
+  test("an existing account is linked by its verified email and opens its organisation", async ({ page, browser }) => {
+    const email = uniqueEmail("sso-existing");
+    const other = await browser.newContext();
+    const slug = await signUp(await other.newPage(), { name: "Sam Existing", email, organization: "SSO Linked Co" });
+    await other.close();
+    await signInAtProvider(page, email);
+    await expect(page).toHaveURL(new RegExp(`/o/${slug}/dashboard$`));
+  });
+
+  test("a provider that does not vouch for the email signs no one in", async ({ page }) => {
+    await signInAtProvider(page, `unverified-${uniqueEmail("sso")}`);
+    await expect(page).toHaveURL(/\/signin/);
+    await expect(page.getByText("did not confirm your email address")).toBeVisible();
+  });
+});

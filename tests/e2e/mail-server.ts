@@ -1,7 +1,7 @@
 /**
  * The end-to-end suite's mail server: a real SMTP server (smtp-server) that the app under test
  * sends to (playwright.config.ts points SMTP_URL at it). Started once for the run by Playwright's
- * global setup; each mail it receives is written to .e2e-mail/ as JSON, where tests read it
+ * global setup (global-setup.ts); each mail it receives is written to .e2e-mail/ as JSON, where tests read it
  * (they run in another process).
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -15,8 +15,8 @@ export function e2eSmtpPort(): number {
   return Number(process.env.E2E_SMTP_PORT ?? Number(process.env.E2E_PORT ?? 3210) + 1000);
 }
 
-/** Playwright global setup: starts the server; the returned function stops it. */
-export default async function globalSetup() {
+/** Starts the server; the returned function stops it. */
+export async function startE2eMailServer(): Promise<() => Promise<void>> {
   rmSync(MAIL_DIR, { recursive: true, force: true });
   mkdirSync(MAIL_DIR, { recursive: true });
   const server = await startSmtpServer(e2eSmtpPort());

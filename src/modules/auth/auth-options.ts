@@ -1,9 +1,11 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
+import type { OAuthConfig } from "next-auth/providers/oauth";
 import Credentials from "next-auth/providers/credentials";
 import { clientAddressFrom } from "@/lib/client-address";
 import { env } from "@/lib/env";
 import { createSession, endSession, SESSION_MAX_AGE_S } from "./sessions";
+import { SSO_PROVIDER_ID, ssoEnabled, userForSso, verifiedSsoEmail, type SsoProfile } from "./sso";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { isAppError, toPublicError } from "@/lib/errors";
 import { authenticate } from "./credentials";
@@ -24,7 +26,8 @@ export const authOptions: NextAuthOptions = {
   // Secure, `__Secure-`-prefixed cookies whenever the public URL is https (next-auth's default,
   // stated here so it is not lost); HTTP-only and SameSite=Lax always.
   useSecureCookies: Boolean(env.NEXTAUTH_URL?.startsWith("https://")),
-  pages: { signIn: "/signin" },
+  // Errors (a refused single sign-on) are shown on the sign-in page, not next-auth's own.
+  pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
@@ -39,6 +42,7 @@ export const authOptions: NextAuthOptions = {
         }
       },
     }),
+    ...(ssoEnabled() ? [ssoProvider()] : []),
   ],
   events: {
     async signOut({ token }) {
@@ -52,10 +56,16 @@ export const authOptions: NextAuthOptions = {
     },
     // At sign-in the session is recorded and its id goes into the cookie (`sid`); every request
     // checks that row (getSessionUser), so deleting it ends the session everywhere at once.
-    async jwt({ token, user }) {
+    // Single sign-on only with an address the provider says it verified (see sso.ts).
+    signIn({ account, profile }) {
+      if (account?.provider !== SSO_PROVIDER_ID) return true;
+      return verifiedSsoEmail(profile as SsoProfile) ? true : "/signin?error=SsoEmailNotVerified";
+    },
+    async jwt({ token, user, account, profile }) {
       if (user) {
-        token.sub = user.id;
-        token.sid = await createSession(user.id);
+        const userId = account?.provider === SSO_PROVIDER_ID ? await userForSso(profile as SsoProfile) : user.id;
+        token.sub = userId;
+        token.sid = await createSession(userId);
       }
       return token;
     },
@@ -65,3 +75,28 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/**
+ * The OpenID Connect provider (next-auth's OAuth support with discovery, an ID token, PKCE and
+ * state). The profile is mapped to a Preflight user in the jwt callback, by verified email.
+ */
+function ssoProvider(): OAuthConfig<SsoProfile & { sub: string }> {
+  return {
+    id: SSO_PROVIDER_ID,
+    name: env.OIDC_NAME,
+    type: "oauth",
+    wellKnown: `${env.OIDC_ISSUER!.replace(/\/$/, "")}/.well-known/openid-configuration`,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    authorization: { params: { scope: "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state"],
+    profile(profile) {
+      return {
+        id: profile.sub,
+        email: typeof profile.email === "string" ? profile.email : null,
+        name: typeof profile.name === "string" ? profile.name : null,
+      };
+    },
+  };
+}

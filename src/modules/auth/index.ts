@@ -5,5 +5,6 @@ export * from "./accounts";
 export * from "./credentials";
 export * from "./password-reset";
 export * from "./email-verification";
+export { ssoEnabled } from "./sso";
 export * from "./auth-options";
 export { createSession, endSession, endUserSessions, SESSION_MAX_AGE_S } from "./sessions";

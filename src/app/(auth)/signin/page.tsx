@@ -1,7 +1,9 @@
 import { Suspense } from "react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { env } from "@/lib/env";
 import { getSessionUser } from "@/modules/access";
+import { ssoEnabled } from "@/modules/auth";
 import { SignInForm } from "@/modules/auth/components/auth-forms";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -10,7 +12,7 @@ export default async function SignInPage() {
   if (await getSessionUser()) redirect("/");
   return (
     <Suspense>
-      <SignInForm />
+      <SignInForm sso={ssoEnabled() ? env.OIDC_NAME : null} />
     </Suspense>
   );
 }

@@ -46,7 +46,7 @@ export default async function OrgLayout({
           <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
             <NavLinks slug={ctx.organizationSlug} />
           </nav>
-          <div className="ml-auto flex items-center gap-3">
+          <div className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-1">
             <OrgSwitcher memberships={ctx.memberships} activeSlug={ctx.organizationSlug} />
             <span className="hidden text-sm text-slate-500 md:inline" title={ctx.userEmail}>
               {ctx.userName} · {roleLabel(ctx.role)}

@@ -32,9 +32,17 @@ async function signInAndGo(
   return null;
 }
 
-export function SignInForm() {
+const SSO_ERRORS: Record<string, string> = {
+  SsoEmailNotVerified:
+    "Your sign-on provider did not confirm your email address, so Preflight cannot sign you in with it.",
+};
+
+/** `sso`: the single sign-on provider's name when one is configured. */
+export function SignInForm({ sso = null }: { sso?: string | null }) {
   const router = useRouter();
   const params = useSearchParams();
+  const error = params.get("error");
+  const ssoError = error ? (SSO_ERRORS[error] ?? "Single sign-on did not work. Please try again.") : null;
   const form = useValidatedForm(signInSchema, (v) =>
     signInAndGo(v.email!, v.password!, router, safeCallback(params.get("callbackUrl"))),
   );
@@ -45,6 +53,7 @@ export function SignInForm() {
         Sign in to Preflight
       </h1>
       {params.get("passwordSet") && <Notice tone="success">Your password is set. Sign in with it now.</Notice>}
+      {ssoError && <Notice tone="error">{ssoError}</Notice>}
       <FormMessage message={form.message} />
       <Field id="email" label="Email" required error={form.errors.email}>
         {(a) => (
@@ -62,6 +71,16 @@ export function SignInForm() {
       <Button type="submit" disabled={form.pending} className="w-full">
         {form.pending ? "Signing in…" : "Sign in"}
       </Button>
+      {sso && (
+        <Button
+          type="button"
+          variant="secondary"
+          className="w-full"
+          onClick={() => void signIn("oidc", { callbackUrl: safeCallback(params.get("callbackUrl")) })}
+        >
+          Sign in with {sso}
+        </Button>
+      )}
       <p className="text-center text-sm text-slate-600">
         New to Preflight?{" "}
         <Link href="/signup" className="font-semibold text-brand-700 underline-offset-2 hover:underline">
