@@ -217,7 +217,7 @@ test.describe("verified email", () => {
 test.describe("single sign-on", () => {
   async function signInAtProvider(page: Page, login: string) {
     await page.goto("/signin");
-    await page.getByRole("button", { name: "Sign in with Test SSO" }).click();
+    await page.getByRole("button", { name: "Continue with Test SSO" }).click();
     // The test provider's development login and consent pages.
     await page.locator('input[name="login"]').fill(login);
     await page.locator('input[name="password"]').fill("anything");

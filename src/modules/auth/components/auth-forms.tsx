@@ -78,7 +78,7 @@ export function SignInForm({ sso = null }: { sso?: string | null }) {
           className="w-full"
           onClick={() => void signIn("oidc", { callbackUrl: safeCallback(params.get("callbackUrl")) })}
         >
-          Sign in with {sso}
+          Continue with {sso}
         </Button>
       )}
       <p className="text-center text-sm text-slate-600">
