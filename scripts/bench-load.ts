@@ -38,6 +38,7 @@ import { seedScalePortfolio } from "@/modules/demo";
 import { LAST_ORG_COOKIE, orgApi, orgPath } from "@/modules/access/shared";
 import { buildIfNeeded } from "./lib/build";
 import { freePort, SESSION_COOKIE, signInOverHttp, startNextServer, tail, type RunningServer } from "./lib/next-server";
+import { createScratchDatabase } from "./lib/scratch-database";
 
 // ─── Options ────────────────────────────────────────────────────────────────────────────────
 
@@ -383,14 +384,11 @@ async function warmUpAutosave(session: Session, slots: AutosaveSlot[]): Promise<
 // ─── One portfolio size ────────────────────────────────────────────────────────────────────
 
 async function benchSize(admin: pg.Client, serverUrl: string, pilots: number, workDir: string): Promise<Row[]> {
-  const database = `preflight_bench_load_${process.pid}_${pilots}`;
-  await admin.query(`CREATE DATABASE ${database}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  const databaseUrl = url.toString();
+  const scratch = await createScratchDatabase(admin, serverUrl, `preflight_bench_load_${pilots}`);
+  const databaseUrl = scratch.url;
   const dropDatabase = defer(async () => {
     if (KEEP) console.log(`Kept the database for ${pilots.toLocaleString("en")} pilots: ${databaseUrl}`);
-    else await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    else await scratch.drop();
   });
 
   await applyMigrations(new PrismaPg({ connectionString: databaseUrl, max: 1 }));

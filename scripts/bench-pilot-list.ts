@@ -24,6 +24,8 @@ import { deserialize, serialize } from "node:v8";
 import { gzipSync } from "node:zlib";
 import type { Actor } from "@/modules/access/shared";
 import type { PilotListQuery, PilotListItem } from "@/modules/pilots";
+import { stats, time } from "./lib/timing";
+import { createScratchDatabase } from "./lib/scratch-database";
 
 function option(name: string, fallback: string): string {
   const args = process.argv.slice(2);
@@ -48,23 +50,6 @@ interface RenderResult {
   rows: number;
   raw: number;
   gzip: number;
-}
-
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-  return { median: at(0.5), p95: at(0.95) };
-}
-
-async function time(run: () => Promise<unknown>, runs: number): Promise<number[]> {
-  for (let i = 0; i < WARMUP; i++) await run();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await run();
-    samples.push(performance.now() - start);
-  }
-  return samples;
 }
 
 /** Child process: render each page of rows with PilotTable and measure the HTML. */
@@ -118,12 +103,10 @@ async function main(): Promise<void> {
   const { pilotListQuerySchema } = await import("@/modules/pilots/shared");
 
   const serverUrl = env.BENCH_DATABASE_URL ?? env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const database = `preflight_bench_list_${process.pid}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
+  const scratch = await createScratchDatabase(admin, serverUrl, "preflight_bench_list");
+  const url = new URL(scratch.url);
   // The same pool size as a web server's default (DATABASE_POOL_MAX).
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString(), max: 10 }) });
   try {
@@ -165,7 +148,7 @@ async function main(): Promise<void> {
     const lines: string[] = [];
     for (const view of views) {
       const first = await service.listPilots(actor, view.query);
-      const t = stats(await time(() => service.listPilots(actor, view.query), RUNS));
+      const t = stats(await time(() => service.listPilots(actor, view.query), RUNS, WARMUP));
       lines.push(
         `| ${view.label} | ${first.total.toLocaleString("en")} | ${first.page}/${first.pageCount} | ${ms(t.median)} | ${ms(t.p95)} |`,
       );
@@ -190,7 +173,7 @@ async function main(): Promise<void> {
     for (const r of html) console.log(`| ${r.size} | ${r.rows} | ${kb(r.raw)} | ${kb(r.gzip)} |`);
   } finally {
     await prisma.$disconnect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await scratch.drop();
     await admin.end();
   }
 }

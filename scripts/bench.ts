@@ -27,6 +27,8 @@ import { seedScalePortfolio } from "@/modules/demo";
 import type { Actor } from "@/modules/access/shared";
 import { getPortfolio } from "@/modules/portfolio";
 import { lowerBoundQueries } from "./lib/bench-lower-bound";
+import { stats, time } from "./lib/timing";
+import { createScratchDatabase } from "./lib/scratch-database";
 
 function option(name: string, fallback: string): string {
   const args = process.argv.slice(2);
@@ -38,23 +40,6 @@ const SIZES = option("sizes", "1000,10000").split(",").map(Number);
 const RUNS = Number(option("runs", "30"));
 const TARGETS = option("targets", "embedded,postgres").split(",");
 const WARMUP = 3;
-
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-  return { median: at(0.5), p95: at(0.95) };
-}
-
-async function time(run: () => Promise<unknown>, runs: number): Promise<number[]> {
-  for (let i = 0; i < WARMUP; i++) await run();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await run();
-    samples.push(performance.now() - start);
-  }
-  return samples;
-}
 
 interface Target {
   name: string;
@@ -80,12 +65,10 @@ async function openTarget(name: string): Promise<Target> {
     };
   }
   const serverUrl = env.BENCH_DATABASE_URL ?? env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const database = `preflight_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
+  const scratch = await createScratchDatabase(admin, serverUrl, "preflight_bench");
+  const url = new URL(scratch.url);
   await applyMigrations(new PrismaPg({ connectionString: url.toString(), max: 1 }));
   // The same pool size as a web server's default (DATABASE_POOL_MAX).
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString(), max: 10 }) });
@@ -94,7 +77,7 @@ async function openTarget(name: string): Promise<Target> {
     prisma,
     close: async () => {
       await prisma.$disconnect();
-      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await scratch.drop();
       await admin.end();
     },
   };
@@ -146,8 +129,10 @@ async function main() {
             `The lower-bound queries disagree with the app: ${JSON.stringify({ app: app.headline, lower: lower.headline })}`,
           );
 
-        const appTimes = stats(await time(() => getPortfolio(actor, {}, now), RUNS));
-        const lowerTimes = stats(await time(() => lowerBoundQueries(target.prisma, actor.organizationId, now), RUNS));
+        const appTimes = stats(await time(() => getPortfolio(actor, {}, now), RUNS, WARMUP));
+        const lowerTimes = stats(
+          await time(() => lowerBoundQueries(target.prisma, actor.organizationId, now), RUNS, WARMUP),
+        );
         const line =
           `| ${target.name.padEnd(17)} | ${size.toLocaleString("en").padStart(6)} | ${ms(appTimes.median)} | ${ms(appTimes.p95)} |` +
           ` ${ms(lowerTimes.median)} | ${ms(lowerTimes.p95)} | ${(appTimes.median / lowerTimes.median).toFixed(2).padStart(5)} |`;

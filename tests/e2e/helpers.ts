@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { expect, type Locator, type Page } from "@playwright/test";
@@ -154,4 +155,76 @@ export async function chooseFilter(form: Locator, group: string, choice: string)
   // Close the list again, as a person would: open, it covers the controls below it.
   await summary.click();
   await expect(box).toBeHidden();
+}
+
+/** A phone's viewport (an iPhone 12–15 in portrait). */
+export const PHONE = { width: 390, height: 844 } as const;
+/** A wide desktop viewport, for screenshots. */
+export const DESKTOP = { width: 1440, height: 900 } as const;
+
+/**
+ * How wide the page is against the viewport, and the elements that stick out past its right edge
+ * (innermost first, at most 5), to say what makes a page scroll sideways. An element inside a
+ * region that scrolls or clips on its own is left out — unless it is positioned absolutely
+ * against something outside that region (an `sr-only` text in a scrolling table escapes it).
+ */
+export async function pageWidth(page: Page): Promise<{ scrollWidth: number; viewport: number; wide: string[] }> {
+  return page.evaluate(() => {
+    const viewport = document.documentElement.clientWidth;
+    /** True when an ancestor that clips overflow applies to the element (from its containing block up). */
+    const clipped = (el: HTMLElement) => {
+      const position = getComputedStyle(el).position;
+      if (position === "fixed") return false;
+      const from = position === "absolute" ? el.offsetParent : el.parentElement;
+      for (let a = from; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== "visible") return true;
+      }
+      return false;
+    };
+    const wide: string[] = [];
+    for (const el of Array.from(document.body.querySelectorAll<HTMLElement>("*"))) {
+      const box = el.getBoundingClientRect();
+      if ((box.width === 0 && box.height === 0) || box.right <= viewport + 0.5 || clipped(el)) continue;
+      const classes = String(el.getAttribute("class") ?? "")
+        .split(" ")
+        .slice(0, 4)
+        .join(".");
+      const text = (el.textContent ?? "").trim().slice(0, 30);
+      wide.push(
+        `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${classes ? `.${classes}` : ""}> "${text}" → ${Math.round(box.right)}px`,
+      );
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, viewport, wide: wide.reverse().slice(0, 5) };
+  });
+}
+
+/** Screenshots of the page at a desktop and a phone width (`name-1440`, `name-390`); the viewport is restored. */
+export async function snapWidths(page: Page, name: string) {
+  const before = page.viewportSize();
+  for (const size of [DESKTOP, PHONE]) {
+    await page.setViewportSize(size);
+    await snap(page, `${name}-${size.width}`);
+  }
+  if (before) await page.setViewportSize(before);
+}
+
+/**
+ * Prints the page to an A4 PDF as a person would (print media, the page's own @page rules), saves
+ * it as `screenshots/{name}.pdf` with a PNG of each page (`{name}-1.png`…, at 60 dpi, to look at),
+ * and returns its text (Poppler's pdftotext; `apt-get install poppler-utils`).
+ */
+export async function printToPdf(page: Page, name: string): Promise<{ text: string; pages: number }> {
+  mkdirSync("screenshots", { recursive: true });
+  await page.emulateMedia({ media: "print" });
+  const file = `screenshots/${name}.pdf`;
+  await page.pdf({ path: file, format: "A4", preferCSSPageSize: true });
+  await page.emulateMedia({ media: "screen" });
+  execFileSync("pdftoppm", ["-png", "-r", "60", file, `screenshots/${name}`]);
+  const text = execFileSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8" });
+  return { text, pages: text.split("\f").filter((p) => p.trim()).length };
+}
+
+/** Text as a printout's extracted text compares: without spaces or line breaks (headers wrap). */
+export function squeeze(text: string): string {
+  return text.replace(/\s+/g, "");
 }

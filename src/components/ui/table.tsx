@@ -114,7 +114,7 @@ export function Table<Row>({
       aria-labelledby={captionId}
       tabIndex={0}
       className={cn(
-        "max-w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600",
+        "relative max-w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600",
         card && "rounded-lg bg-white shadow-sm ring-1 ring-slate-200",
         stickyHeader && "overflow-y-auto",
         className,

@@ -418,6 +418,169 @@ describe("the dashboard's filters on the pilot list", () => {
   });
 });
 
+describe("readiness, verdict and the overdue flag on the list", () => {
+  /** A completed assessment with this verdict and score, made the pilot's latest. */
+  async function assessed(actor: Actor, pilotId: string, verdict: Verdict, readinessScore: number | null) {
+    const assessment = await db.assessment.create({
+      data: {
+        organizationId: actor.organizationId,
+        pilotId,
+        frameworkVersionId: await currentPublishedVersionId(actor),
+        status: "COMPLETED",
+        completedAt: new Date("2026-05-01T00:00:00.000Z"),
+        verdict,
+        readinessScore,
+      },
+      select: { id: true },
+    });
+    await db.pilot.update({ where: { id: pilotId }, data: { latestAssessmentId: assessment.id } });
+  }
+
+  /**
+   * Ready 80, Conditional 60, Not ready 40 (and an older Ready 95 that is no longer its latest),
+   * an Incomplete one with no score, one never assessed and one with an assessment in progress only.
+   */
+  async function seed() {
+    const owner = await createAccount();
+    const make = (name: string) => createTestPilot(owner, { name }).then((p) => p.id);
+    const ready = await make("Ready 80");
+    const conditional = await make("Conditional 60");
+    const notReady = await make("Not ready 40");
+    const incomplete = await make("Incomplete");
+    await make("Never assessed");
+    const open = await make("Open only");
+    await assessed(owner, notReady, "READY", 95);
+    await assessed(owner, notReady, "NOT_READY", 40);
+    await assessed(owner, ready, "READY", 80);
+    await assessed(owner, conditional, "CONDITIONAL", 60);
+    await assessed(owner, incomplete, "INCOMPLETE", null);
+    await db.assessment.create({
+      data: {
+        organizationId: owner.organizationId,
+        pilotId: open,
+        frameworkVersionId: await currentPublishedVersionId(owner),
+        openForPilotId: open,
+      },
+    });
+    // Another organisation's better pilot is never listed.
+    const other = await createAccount();
+    await assessed(other, (await createTestPilot(other, { name: "Elsewhere 99" })).id, "READY", 99);
+    return owner;
+  }
+
+  it("gives each pilot its latest verdict and score, and none (not 0) when it was never assessed", async () => {
+    const owner = await seed();
+    const byName = new Map((await listPilots(owner)).items.map((p) => [p.name, p.readiness]));
+    expect(byName.get("Ready 80")).toMatchObject({ verdict: "READY", readinessScore: 80 });
+    expect(byName.get("Not ready 40")).toMatchObject({ verdict: "NOT_READY", readinessScore: 40 });
+    expect(byName.get("Incomplete")).toMatchObject({ verdict: "INCOMPLETE", readinessScore: null });
+    expect(byName.get("Never assessed")).toBeNull();
+    expect(byName.get("Open only")).toBeNull();
+    expect(byName.size).toBe(6);
+  });
+
+  it("sorts by readiness with the pilots without a score last in both directions", async () => {
+    const owner = await seed();
+    const unscored = ["Incomplete", "Never assessed", "Open only"];
+    expect(await names(owner, { sort: "readiness", dir: "desc" })).toEqual([
+      "Ready 80",
+      "Conditional 60",
+      "Not ready 40",
+      ...unscored,
+    ]);
+    expect(await names(owner, { sort: "readiness", dir: "asc" })).toEqual([
+      "Not ready 40",
+      "Conditional 60",
+      "Ready 80",
+      ...unscored,
+    ]);
+    // Filters and pages still apply, with the true total.
+    const page = await listPilots(owner, { sort: "readiness", dir: "asc", q: "0" });
+    expect(page).toMatchObject({ total: 3, page: 1, pageCount: 1 });
+    expect(page.items.map((p) => p.name)).toEqual(["Not ready 40", "Conditional 60", "Ready 80"]);
+    // A URL asks for it as sort=readiness and gets it back.
+    const query = pilotListQuerySchema.parse({ sort: "readiness", dir: "desc" });
+    expect(pilotListSearch(query)).toBe("?sort=readiness&dir=desc");
+  });
+
+  it("filters by the latest verdict, with Not assessed for pilots without a completed assessment", async () => {
+    const owner = await seed();
+    const search = (query: string) => new URLSearchParams(query);
+    expect(await names(owner, search("verdict=NOT_ASSESSED"))).toEqual(["Never assessed", "Open only"]);
+    // Only the latest assessment counts: Not ready 40 was Ready before.
+    expect(await names(owner, search("verdict=READY"))).toEqual(["Ready 80"]);
+    expect(await names(owner, search("verdict=INCOMPLETE&verdict=NOT_READY"))).toEqual(["Incomplete", "Not ready 40"]);
+    expect(
+      await listPilots(owner, search("verdict=NOT_ASSESSED&verdict=CONDITIONAL&sort=readiness&dir=desc")),
+    ).toMatchObject({
+      total: 3,
+      items: [{ name: "Conditional 60" }, { name: "Never assessed" }, { name: "Open only" }],
+    });
+  });
+
+  it("flags a target production date as overdue once it has passed, unless the pilot is in production or retired", async () => {
+    const owner = await createAccount();
+    const now = new Date("2026-11-24T10:00:00.000Z");
+    const make = async (name: string, stage: "IDEA" | "PILOT" | "PRODUCTION_INTENT", targetProductionDate: string) =>
+      createTestPilot(owner, { name, stage, startDate: "", targetProductionDate });
+    await make("Idea, last year", "IDEA", "2025-11-24");
+    await make("Pilot, yesterday", "PILOT", "2026-11-23");
+    await make("Intent, last month", "PRODUCTION_INTENT", "2026-10-31");
+    await make("Pilot, today", "PILOT", "2026-11-24");
+    await make("Pilot, next year", "PILOT", "2027-03-31");
+    await make("Pilot, no date", "PILOT", "");
+    const { id: live } = await make("Live, last year", "PILOT", "2025-06-30");
+    const { id: retired } = await make("Retired, last year", "PILOT", "2025-06-30");
+    // Production and Retired are reached by an edit (Production passes the gate with a reason).
+    await updatePilot(owner, live, {
+      ...pilotValues({
+        name: "Live, last year",
+        stage: "PRODUCTION",
+        startDate: "",
+        targetProductionDate: "2025-06-30",
+      }),
+      expectedVersion: 1,
+      stageReason: "Went live before the checklist",
+    });
+    await updatePilot(owner, retired, {
+      ...pilotValues({
+        name: "Retired, last year",
+        stage: "RETIRED",
+        startDate: "",
+        targetProductionDate: "2025-06-30",
+      }),
+      expectedVersion: 1,
+    });
+
+    const { items } = await listPilots(owner, {}, { now });
+    expect(Object.fromEntries(items.map((p) => [p.name, p.overdue]))).toEqual({
+      "Idea, last year": true,
+      "Intent, last month": true,
+      "Live, last year": false,
+      "Pilot, next year": false,
+      "Pilot, no date": false,
+      "Pilot, today": false,
+      "Pilot, yesterday": true,
+      "Retired, last year": false,
+    });
+    // The pilot page says the same (judged today, so only the dates long past are certain).
+    expect((await getPilot(owner, live)).overdue).toBe(false);
+    const { id: late } = await make("Intent, 2020", "PRODUCTION_INTENT", "2020-01-31");
+    expect((await getPilot(owner, late)).overdue).toBe(true);
+  });
+
+  it("says how many pilots are archived when every pilot is", async () => {
+    const owner = await createAccount();
+    const ids = await Promise.all(["One", "Two", "Three"].map((name) => createTestPilot(owner, { name })));
+    expect(await listPilots(owner)).toMatchObject({ total: 3, archivedCount: 0 });
+    for (const { id } of ids) await archivePilot(owner, id);
+    expect(await listPilots(owner)).toMatchObject({ total: 0, items: [], archivedCount: 3 });
+    // A filtered view or the archive itself does not need it.
+    expect(await listPilots(owner, { q: "One" })).toMatchObject({ total: 0, archivedCount: 0 });
+    expect(await listPilots(owner, { archived: "1" })).toMatchObject({ total: 3, archivedCount: 0 });
+  });
+});
+
 describe("pilot tenancy and roles", () => {
   it("answers another organisation's pilot ids with not found and changes nothing", async () => {
     const a = await createAccount();

@@ -1,21 +1,25 @@
 import { z } from "zod";
 import type { PilotStage } from "@/generated/prisma/enums";
-import { filterText, isCleanText } from "@/lib/validation";
+import { filterText, isCleanText, UNSAFE_TEXT_MESSAGES } from "@/lib/validation";
 import { VERDICTS } from "@/modules/scoring";
 import { STAGES } from "./stages";
 
+// Control characters are refused on the server whatever the schema says (parseInput); checking
+// them here as well lets the form say so at once, next to the field.
 const text = (label: string, max: number) =>
   z
     .string({ error: `Enter ${label}.` })
     .trim()
     .min(1, `Enter ${label}.`)
-    .max(max, `Use at most ${max} characters.`);
+    .max(max, `Use at most ${max} characters.`)
+    .refine(isCleanText, UNSAFE_TEXT_MESSAGES.control);
 
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max, `Use at most ${max} characters.`)
+    .refine(isCleanText, UNSAFE_TEXT_MESSAGES.control)
     .optional()
     .transform((v) => (v ? v : null));
 
@@ -39,7 +43,14 @@ const optionalWholeNumber = (label: string) =>
 const tags = z
   .preprocess(
     (v) => (typeof v === "string" ? v.split(",") : Array.isArray(v) ? v : []),
-    z.array(z.string().trim().toLowerCase().max(40, "Each tag can have at most 40 characters.")),
+    z.array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .max(40, "Each tag can have at most 40 characters.")
+        .refine(isCleanText, UNSAFE_TEXT_MESSAGES.control),
+    ),
   )
   .transform((list) => [...new Set(list.filter(Boolean))])
   .pipe(z.array(z.string()).max(20, "Use at most 20 tags."));
@@ -114,14 +125,15 @@ export const pilotUpdateSchema = z.object({
     .transform((v) => (v ? v : null)),
 });
 
-export const PILOT_SORTS = ["name", "stage", "updated", "cost", "target"] as const;
+export const PILOT_SORTS = ["name", "stage", "readiness", "updated", "cost", "target"] as const;
 export type PilotSort = (typeof PILOT_SORTS)[number];
 export type SortDir = "asc" | "desc";
 
-/** The direction a column sorts in when first chosen: newest and most expensive first. */
+/** The direction a column sorts in when first chosen: newest, most ready and most expensive first. */
 export const PILOT_SORT_FIRST_DIR: Record<PilotSort, SortDir> = {
   name: "asc",
   stage: "asc",
+  readiness: "desc",
   updated: "desc",
   cost: "desc",
   target: "asc",

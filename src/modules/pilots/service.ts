@@ -6,6 +6,7 @@ import { parseInput } from "@/lib/validation";
 import { assertCan, type Actor } from "@/modules/access/shared";
 import type { Verdict } from "@/modules/scoring";
 import {
+  hasPilotListFilters,
   NOT_ASSESSED,
   pilotInputSchema,
   pilotListQuerySchema,
@@ -13,7 +14,7 @@ import {
   type PilotListQuery,
 } from "./schemas";
 import { isGatedMove, needsStageReason, stageReasonRequired, type LatestReadiness } from "./stage-gate";
-import { costPerOutcome } from "./stages";
+import { costPerOutcome, isOverdue } from "./stages";
 
 /** The tenant condition every pilot query starts from: an id from elsewhere matches nothing. */
 function inOrg(actor: Actor, where: Prisma.PilotWhereInput = {}): Prisma.PilotWhereInput {
@@ -35,12 +36,45 @@ const listSelect = {
   tags: true,
   archivedAt: true,
   updatedAt: true,
+  // The latest completed assessment (kept on the pilot): its verdict and readiness score.
+  latestAssessment: { select: { status: true, verdict: true, readinessScore: true, completedAt: true } },
 } satisfies Prisma.PilotSelect;
+
+type ListRow = Prisma.PilotGetPayload<{ select: typeof listSelect }>;
+
+/** The pilot's readiness as its latest completed assessment found it; null when it has none. */
+export interface PilotReadinessSummary {
+  verdict: Verdict;
+  /** Null when that assessment could not score readiness (e.g. an incomplete one). */
+  readinessScore: number | null;
+  completedAt: Date;
+}
+
+/** What the list and the pilot page derive from a row: cost per outcome, readiness, overdue. */
+function withFigures<R extends ListRow>({ latestAssessment, ...pilot }: R, now: Date) {
+  const latest = latestAssessment;
+  const readiness: PilotReadinessSummary | null =
+    latest && latest.status === "COMPLETED" && latest.verdict && latest.completedAt
+      ? { verdict: latest.verdict, readinessScore: latest.readinessScore, completedAt: latest.completedAt }
+      : null;
+  return {
+    ...pilot,
+    costPerOutcome: costPerOutcome(pilot.monthlyRunCost, pilot.outcomesPerMonth),
+    readiness,
+    overdue: isOverdue(pilot.targetProductionDate, pilot.stage, now),
+  };
+}
 
 // Every sort ends on the id, so rows that tie keep one fixed order and pages never overlap.
 const SORT_ORDER: Record<PilotListQuery["sort"], (dir: Prisma.SortOrder) => Prisma.PilotOrderByWithRelationInput[]> = {
   name: (dir) => [{ name: dir }, { id: "asc" }],
   stage: (dir) => [{ stage: dir }, { name: "asc" }, { id: "asc" }],
+  // Pilots without a score (never assessed, or not scored) come last whichever the direction.
+  readiness: (dir) => [
+    { latestAssessment: { readinessScore: { sort: dir, nulls: "last" } } },
+    { name: "asc" },
+    { id: "asc" },
+  ],
   updated: (dir) => [{ updatedAt: dir }, { id: "asc" }],
   cost: (dir) => [{ monthlyRunCost: { sort: dir, nulls: "last" } }, { name: "asc" }, { id: "asc" }],
   target: (dir) => [{ targetProductionDate: { sort: dir, nulls: "last" } }, { name: "asc" }, { id: "asc" }],
@@ -85,11 +119,19 @@ function listConditions(actor: Actor, query: PilotListQuery): Prisma.PilotWhereI
   return and;
 }
 
+interface ListOptions {
+  /** The day "overdue" is judged on; now unless a test says otherwise. */
+  now?: Date;
+}
+
 /**
  * One page of the pilot list, with the true number of pilots matching the filters. A page past
- * the end answers the last page (`page` says which page was served).
+ * the end answers the last page (`page` says which page was served). Each pilot comes with its
+ * latest verdict and readiness score (null: never assessed) and whether its target production
+ * date is overdue. When the active list is empty without any filter, `archivedCount` says how
+ * many pilots are in the archive (so the page can say that every pilot is archived); else 0.
  */
-export async function listPilots(actor: Actor, rawQuery: unknown = {}) {
+export async function listPilots(actor: Actor, rawQuery: unknown = {}, options: ListOptions = {}) {
   assertCan(actor, "org:read");
   const query = pilotListQuerySchema.parse(rawQuery);
   const conditions = listConditions(actor, query);
@@ -111,8 +153,13 @@ export async function listPilots(actor: Actor, rawQuery: unknown = {}) {
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(query.page, pageCount);
   const rows = page === query.page ? requested : await pageOf(page);
-  const items = rows.map((p) => ({ ...p, costPerOutcome: costPerOutcome(p.monthlyRunCost, p.outcomesPerMonth) }));
-  return { items, total, page, pageSize, pageCount };
+  const now = options.now ?? new Date();
+  const items = rows.map((p) => withFigures(p, now));
+  const archivedCount =
+    total === 0 && !query.archived && !hasPilotListFilters(query)
+      ? await db.pilot.count({ where: inOrg(actor, { archivedAt: { not: null } }) })
+      : 0;
+  return { items, total, page, pageSize, pageCount, archivedCount };
 }
 export type PilotListPage = Awaited<ReturnType<typeof listPilots>>;
 export type PilotListItem = PilotListPage["items"][number];
@@ -186,7 +233,7 @@ export async function getPilot(actor: Actor, id: string) {
     },
   });
   if (!pilot) throw notFound("Pilot not found.");
-  return { ...pilot, costPerOutcome: costPerOutcome(pilot.monthlyRunCost, pilot.outcomesPerMonth) };
+  return withFigures(pilot, new Date());
 }
 export type PilotDetail = Awaited<ReturnType<typeof getPilot>>;
 

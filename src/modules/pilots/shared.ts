@@ -3,3 +3,4 @@
 export * from "./schemas";
 export * from "./stages";
 export * from "./components/stage-badge";
+export * from "./components/overdue-badge";

@@ -29,3 +29,17 @@ export function costPerOutcome(monthlyRunCost: number | null, outcomesPerMonth: 
   if (monthlyRunCost == null || outcomesPerMonth == null || outcomesPerMonth <= 0) return null;
   return monthlyRunCost / outcomesPerMonth;
 }
+
+/** Stages a pilot has no production date to meet in any more: it got there, or it stopped. */
+const FINISHED_STAGES: readonly PilotStage[] = ["PRODUCTION", "RETIRED"];
+
+/**
+ * True when the target production date has passed — it is before today (UTC, as dates are
+ * stored and shown) — and the pilot is neither in production nor retired. A pilot whose target
+ * is today is not overdue yet.
+ */
+export function isOverdue(targetProductionDate: Date | null, stage: PilotStage, now: Date = new Date()): boolean {
+  if (!targetProductionDate || FINISHED_STAGES.includes(stage)) return false;
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return targetProductionDate.getTime() < today;
+}

@@ -39,17 +39,23 @@ export default async function OrgLayout({
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
+        {/* On a phone: the logo and Sign out, then the organisation on a line of its own (its name
+            whole), then the main navigation. From sm up, one row that wraps when names are long. */}
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
-          <Link href={orgPath(ctx.organizationSlug)} aria-label="Preflight dashboard">
+          <Link href={orgPath(ctx.organizationSlug)} aria-label="Preflight dashboard" className="order-1">
             <Logo />
           </Link>
-          <nav aria-label="Main" className="order-3 w-full sm:order-none sm:w-auto">
+          <nav aria-label="Main" className="order-4 w-full sm:order-2 sm:w-auto">
             <NavLinks slug={ctx.organizationSlug} />
           </nav>
-          <div className="ml-auto flex flex-wrap items-center justify-end gap-x-3 gap-y-1">
+          <div className="order-3 flex w-full min-w-0 items-center gap-2 sm:ml-auto sm:w-auto">
             <OrgSwitcher memberships={ctx.memberships} activeSlug={ctx.organizationSlug} />
+          </div>
+          <div className="order-2 ml-auto flex items-center gap-3 sm:order-4 sm:ml-0">
             <span className="hidden text-sm text-slate-500 md:inline" title={ctx.userEmail}>
-              {ctx.userName} · {roleLabel(ctx.role)}
+              {ctx.userName}
+              {/* With several organisations the switcher shows the role beside the organisation's name. */}
+              {ctx.memberships.length < 2 && ` · ${roleLabel(ctx.role)}`}
             </span>
             <Link
               href="/account"

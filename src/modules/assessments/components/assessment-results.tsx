@@ -94,7 +94,7 @@ function ChangesSection({
       ].join(", ")
     : null;
   return (
-    <Card className="p-6">
+    <Card className="p-4 sm:p-6">
       <SectionHeading title={`Changes since ${since}`}>
         {summary ? `${summary}. ` : ""}Compared by criterion with the assessment completed on {since}.
       </SectionHeading>
@@ -122,6 +122,7 @@ function ChangesSection({
         <Table
           variant="plain"
           caption={`Criteria whose answer changed since ${since}`}
+          className="relative"
           columns={[
             {
               key: "criterion",
@@ -260,7 +261,7 @@ export function AssessmentResults({
         </Notice>
       )}
 
-      <Card className="p-6">
+      <Card className="p-4 sm:p-6">
         <dl className="grid gap-6 md:grid-cols-2 xl:grid-cols-4">
           <Figure label="Verdict" note={VERDICT_DESCRIPTIONS[score.verdict]}>
             <VerdictBadge verdict={score.verdict} size="lg" />
@@ -319,7 +320,7 @@ export function AssessmentResults({
         </p>
       </Card>
 
-      <Card className="p-6">
+      <Card className="p-4 sm:p-6">
         <SectionHeading title="Pillar scores">
           Each pillar scores 0–100 from the levels of its answered, applicable criteria, weighted.
         </SectionHeading>
@@ -337,7 +338,7 @@ export function AssessmentResults({
         <Table
           variant="plain"
           caption="Pillar scores, coverage and change since the previous assessment"
-          className="mt-6"
+          className="relative mt-6"
           columns={[
             {
               key: "pillar",
@@ -376,7 +377,7 @@ export function AssessmentResults({
               key: "change",
               header: previous ? `Change since ${formatDate(previous.completedAt)}` : "Change",
               align: "right",
-              className: (p) => cn("tabular-nums", CHANGE_TONE[p.change.tone]),
+              className: (p) => cn("whitespace-nowrap tabular-nums", CHANGE_TONE[p.change.tone]),
               cell: (p) => p.change.text,
             },
           ]}
@@ -388,7 +389,7 @@ export function AssessmentResults({
       {(changes || detail.carryOver) && <ChangesSection changes={changes} carryOver={detail.carryOver} />}
 
       <div className="grid gap-6 lg:grid-cols-5">
-        <Card className="p-6 lg:col-span-3">
+        <Card className="p-4 sm:p-6 lg:col-span-3">
           <SectionHeading title={`Gaps to close (${score.gaps.length})`}>
             Answered criteria below their target level, gates first, then by weight × shortfall.
           </SectionHeading>
@@ -426,7 +427,7 @@ export function AssessmentResults({
         </Card>
 
         <div className="space-y-6 lg:col-span-2">
-          <Card className="p-6">
+          <Card className="p-4 sm:p-6">
             <SectionHeading title="Gates">
               A gate must reach its target level before the pilot can be called ready.
             </SectionHeading>
@@ -455,7 +456,7 @@ export function AssessmentResults({
           </Card>
 
           {unanswered.length > 0 && (
-            <Card className="p-6">
+            <Card className="p-4 sm:p-6">
               <SectionHeading title={`Not answered (${unanswered.length})`}>
                 Unanswered criteria count against coverage; until all are answered the verdict stays incomplete.
               </SectionHeading>
@@ -471,7 +472,7 @@ export function AssessmentResults({
           )}
 
           {notApplicable.length > 0 && (
-            <Card className="p-6">
+            <Card className="p-4 sm:p-6">
               <SectionHeading title={`Not applicable (${notApplicable.length})`}>
                 These criteria count toward no score.
               </SectionHeading>

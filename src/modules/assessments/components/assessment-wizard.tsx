@@ -108,136 +108,220 @@ export function AssessmentWizard({
 
   const total = keys.length;
   const share = (n: number) => `${total === 0 ? 0 : (n / total) * 100}%`;
+  const stepTitle = isReview ? "Review and complete" : pillars[step]!.title;
+  // Below the lg breakpoint the overview and the step list fold away behind one bar ("Step 3 of
+  // 7: Guardrails"), closed by default, so a phone shows the question first; from lg up they are
+  // always shown beside it. One copy of each in the page, hidden or shown by CSS.
+  const [stepsOpen, setStepsOpen] = useState(false);
+  const foldable = cn(stepsOpen ? "block" : "hidden", "lg:block");
 
-  return (
-    <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
-      <aside className="lg:sticky lg:top-6 lg:self-start">
-        <p className="text-sm font-semibold text-slate-900">Assessment of {detail.pilot.name}</p>
-        <p className="text-xs text-slate-500">
-          {detail.framework.frameworkName}, version {detail.framework.version}
-        </p>
-        <div className="mt-4" aria-label="Progress">
-          <div className="flex justify-between text-xs text-slate-600">
-            <span>
-              {score.answered} of {score.applicable} answered
-            </span>
-            <span>{Math.round((score.coverage ?? 1) * 100)}%</span>
-          </div>
-          <div
-            className="mt-1 flex h-2 overflow-hidden rounded-full bg-slate-200"
-            role="progressbar"
-            aria-label="Criteria answered"
-            aria-valuemin={0}
-            aria-valuemax={total}
-            aria-valuenow={counts.confirmed + counts.carried}
-            aria-valuetext={`${counts.confirmed} confirmed, ${counts.carried} carried over and not confirmed, ${counts.unanswered} unanswered`}
-          >
-            <div className="h-2 bg-brand-600 transition-all" style={{ width: share(counts.confirmed) }} />
-            <div className="h-2 bg-amber-400 transition-all" style={{ width: share(counts.carried) }} />
-          </div>
-          <ul className="mt-2 space-y-0.5 text-xs text-slate-600" aria-label="Criteria by status">
-            <li className="flex items-center gap-2">
-              <span aria-hidden="true" className="h-2 w-2 rounded-full bg-brand-600" />
-              <span className="tabular-nums">{counts.confirmed}</span> confirmed
-            </li>
-            <li className="flex items-center gap-2">
-              <span aria-hidden="true" className="h-2 w-2 rounded-full bg-amber-400" />
-              <span className="tabular-nums">{counts.carried}</span> carried over, to confirm
-            </li>
-            <li className="flex items-center gap-2">
-              <span aria-hidden="true" className="h-2 w-2 rounded-full bg-slate-300" />
-              <span className="tabular-nums">{counts.unanswered}</span> unanswered
-            </li>
-          </ul>
+  /** Opens a step from the step list; on a phone the list folds away again, so the question shows. */
+  function openStep(to: number) {
+    setStepsOpen(false);
+    void go(to);
+  }
+
+  const saveText =
+    problems > 0
+      ? `${plural(problems, "answer")} ${problems === 1 ? "needs" : "need"} attention`
+      : busy
+        ? "Saving…"
+        : "All changes saved";
+
+  const overview = (
+    <>
+      <p className="text-sm font-semibold text-slate-900">Assessment of {detail.pilot.name}</p>
+      <p className="text-xs text-slate-500">
+        {detail.framework.frameworkName}, version {detail.framework.version}
+      </p>
+      <div className="mt-4">
+        <div className="flex justify-between text-xs text-slate-600">
+          <span>
+            {score.answered} of {score.applicable} answered
+          </span>
+          <span>{Math.round((score.coverage ?? 1) * 100)}%</span>
         </div>
-        <nav aria-label="Assessment steps" className="mt-4">
-          <ol className="space-y-1">
-            {pillars.map((pillar, i) => {
-              const result = score.pillars[i]!;
-              const waiting = toConfirm(pillar.criteria);
-              return (
-                <li key={pillar.key}>
-                  <button
-                    type="button"
-                    onClick={() => void go(i)}
-                    aria-current={step === i ? "step" : undefined}
-                    className={cn(
-                      "flex w-full items-center justify-between rounded-md px-3 py-2 text-left text-sm",
-                      step === i ? "bg-brand-50 font-semibold text-brand-800" : "text-slate-700 hover:bg-slate-100",
-                    )}
-                  >
-                    <span>
-                      {i + 1}. {pillar.title}
-                    </span>
-                    <span className="text-right text-xs tabular-nums text-slate-500">
-                      {result.answered}/{result.applicable}
-                      {waiting > 0 && <span className="block text-amber-800">{waiting} to confirm</span>}
-                    </span>
-                  </button>
-                </li>
-              );
-            })}
-            <li>
+        <div
+          className="mt-1 flex h-2 overflow-hidden rounded-full bg-slate-200"
+          role="progressbar"
+          aria-label="Criteria answered"
+          aria-valuemin={0}
+          aria-valuemax={total}
+          aria-valuenow={counts.confirmed + counts.carried}
+          aria-valuetext={`${counts.confirmed} confirmed, ${counts.carried} carried over and not confirmed, ${counts.unanswered} unanswered`}
+        >
+          <div className="h-2 bg-brand-600 transition-all" style={{ width: share(counts.confirmed) }} />
+          <div className="h-2 bg-amber-400 transition-all" style={{ width: share(counts.carried) }} />
+        </div>
+        <ul className="mt-2 space-y-0.5 text-xs text-slate-600" aria-label="Criteria by status">
+          <li className="flex items-center gap-2">
+            <span aria-hidden="true" className="h-2 w-2 shrink-0 rounded-full bg-brand-600" />
+            <span>
+              <span className="tabular-nums">{counts.confirmed}</span> confirmed
+            </span>
+          </li>
+          <li className="flex items-center gap-2">
+            <span aria-hidden="true" className="h-2 w-2 shrink-0 rounded-full bg-amber-400" />
+            <span>
+              <span className="tabular-nums">{counts.carried}</span> carried over, to confirm
+            </span>
+          </li>
+          <li className="flex items-center gap-2">
+            <span aria-hidden="true" className="h-2 w-2 shrink-0 rounded-full bg-slate-300" />
+            <span>
+              <span className="tabular-nums">{counts.unanswered}</span> unanswered
+            </span>
+          </li>
+        </ul>
+      </div>
+    </>
+  );
+
+  const stepList = (
+    <nav aria-label="Assessment steps" className="mt-4">
+      <ol className="space-y-1">
+        {pillars.map((pillar, i) => {
+          const result = score.pillars[i]!;
+          const waiting = toConfirm(pillar.criteria);
+          const done = result.answered === result.applicable && waiting === 0;
+          return (
+            <li key={pillar.key}>
               <button
                 type="button"
-                onClick={() => void go(pillars.length)}
-                aria-current={isReview ? "step" : undefined}
+                onClick={() => openStep(i)}
+                aria-current={step === i ? "step" : undefined}
                 className={cn(
-                  "w-full rounded-md px-3 py-2 text-left text-sm",
-                  isReview ? "bg-brand-50 font-semibold text-brand-800" : "text-slate-700 hover:bg-slate-100",
+                  "flex w-full items-start gap-3 rounded-md px-3 py-2 text-left text-sm",
+                  step === i ? "bg-brand-50 font-semibold text-brand-800" : "text-slate-700 hover:bg-slate-100",
                 )}
               >
-                Review and complete
+                <span className="min-w-0 flex-1">
+                  {i + 1}. {pillar.title}
+                  {waiting > 0 && (
+                    <span className="mt-0.5 block text-xs font-medium text-amber-800">{waiting} to confirm</span>
+                  )}
+                </span>
+                <span
+                  className={cn(
+                    "mt-0.5 shrink-0 text-xs font-normal tabular-nums",
+                    done ? "text-emerald-700" : "text-slate-500",
+                  )}
+                >
+                  {done && (
+                    <span aria-hidden="true" className="mr-1">
+                      ✓
+                    </span>
+                  )}
+                  {result.answered}/{result.applicable}
+                  <span className="sr-only"> answered</span>
+                </span>
               </button>
             </li>
-          </ol>
-        </nav>
-        <p role="status" aria-live="polite" className="mt-4 text-xs font-medium text-slate-600">
-          {problems > 0
-            ? `${plural(problems, "answer")} ${problems === 1 ? "needs" : "need"} attention`
-            : busy
-              ? "Saving…"
-              : "All changes saved"}
-        </p>
-        {canEdit && (
-          <div className="mt-6 border-t border-slate-200 pt-4">
-            <ConfirmDialog
-              title="Discard this assessment?"
-              description="It will not be scored and counts in no trend or portfolio figure. The pilot's history records that you discarded it, and you can start a new assessment afterwards."
-              confirmLabel="Discard assessment"
-              onConfirm={discard}
-              trigger={
-                <Button type="button" variant="danger" className="w-full" disabled={discarding || completing}>
-                  {discarding ? "Discarding…" : "Discard assessment"}
-                </Button>
-              }
-            />
-            {discardError && (
-              <p role="alert" className="mt-2 text-sm text-red-700">
-                {discardError}
-              </p>
+          );
+        })}
+        <li>
+          <button
+            type="button"
+            onClick={() => openStep(pillars.length)}
+            aria-current={isReview ? "step" : undefined}
+            className={cn(
+              "w-full rounded-md px-3 py-2 text-left text-sm",
+              isReview ? "bg-brand-50 font-semibold text-brand-800" : "text-slate-700 hover:bg-slate-100",
             )}
-          </div>
-        )}
+          >
+            Review and complete
+          </button>
+        </li>
+      </ol>
+    </nav>
+  );
+
+  const discardControl = canEdit && (
+    <div className="mt-6 border-t border-slate-200 pt-4">
+      <ConfirmDialog
+        title="Discard this assessment?"
+        description="It will not be scored and counts in no trend or portfolio figure. The pilot's history records that you discarded it, and you can start a new assessment afterwards."
+        confirmLabel="Discard assessment"
+        onConfirm={discard}
+        trigger={
+          <Button type="button" variant="danger" className="w-full" disabled={discarding || completing}>
+            {discarding ? "Discarding…" : "Discard assessment"}
+          </Button>
+        }
+      />
+      {discardError && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {discardError}
+        </p>
+      )}
+    </div>
+  );
+
+  return (
+    <div className="lg:grid lg:grid-cols-[16rem_minmax(0,1fr)] lg:gap-8">
+      <aside className="mb-6 lg:sticky lg:top-6 lg:mb-0 lg:self-start">
+        <button
+          type="button"
+          aria-expanded={stepsOpen}
+          aria-controls="assessment-steps"
+          onClick={() => setStepsOpen((open) => !open)}
+          className="flex w-full items-center gap-3 rounded-lg bg-white px-4 py-3 text-left shadow-sm ring-1 ring-slate-200 focus-visible:outline-2 focus-visible:outline-brand-600 lg:hidden"
+        >
+          <span className="min-w-0 flex-1">
+            <span className="block text-sm font-semibold text-slate-900">
+              Step {step + 1} of {pillars.length + 1}: {stepTitle}
+            </span>
+            <span className="block text-xs text-slate-600">
+              {score.answered} of {score.applicable} answered
+              {counts.carried > 0 && <span className="text-amber-800"> · {counts.carried} to confirm</span>}
+            </span>
+          </span>
+          <span className="flex shrink-0 items-center gap-1 text-xs font-medium text-brand-700">
+            {stepsOpen ? "Hide steps" : "All steps"}
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 12 12"
+              className={cn("h-3 w-3 transition-transform", stepsOpen && "rotate-180")}
+              fill="currentColor"
+            >
+              <path d="M6 8.5 2.5 4.5h7z" />
+            </svg>
+          </span>
+        </button>
+        <div
+          id="assessment-steps"
+          className={cn(
+            foldable,
+            "mt-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200",
+            "lg:mt-0 lg:rounded-none lg:bg-transparent lg:p-0 lg:shadow-none lg:ring-0",
+          )}
+        >
+          {overview}
+          {stepList}
+        </div>
+        <p
+          role="status"
+          aria-live="polite"
+          className={cn(
+            "mt-2 text-right text-xs font-medium lg:mt-4 lg:text-left",
+            problems > 0 ? "text-red-700" : "text-slate-600",
+          )}
+        >
+          {saveText}
+        </p>
+        {discardControl && <div className={foldable}>{discardControl}</div>}
       </aside>
 
       <div className="min-w-0">
-        {!canEdit && <Notice tone="info">You can read this assessment; only editors can answer it.</Notice>}
-        {detail.carryOver && (
+        {!canEdit && (
           <div className="mb-6">
-            <Notice tone="info" title="This assessment starts from the last one">
-              {plural(detail.carryOver.carried, "answer was", "answers were")} carried over from the assessment
-              completed on {formatDate(detail.carryOver.from.completedAt)}.{" "}
-              {counts.carried > 0
-                ? `${plural(counts.carried, "answer is", "answers are")} still marked “carried over”: confirm each one that still holds, or change it.`
-                : "Every carried-over answer has been confirmed or changed."}
-            </Notice>
+            <Notice tone="info">You can read this assessment; only editors can answer it.</Notice>
           </div>
         )}
         {!isReview ? (
           <>
             <header className="mb-6">
-              <p className="text-sm font-medium text-brand-700">
+              <p className="hidden text-sm font-medium text-brand-700 lg:block">
                 Step {step + 1} of {pillars.length + 1}
               </p>
               <h1 ref={headingRef} tabIndex={-1} className="text-2xl font-bold tracking-tight">
@@ -245,6 +329,19 @@ export function AssessmentWizard({
               </h1>
               <p className="mt-1 max-w-3xl text-sm text-slate-600">{pillars[step]!.description}</p>
             </header>
+            {detail.carryOver && (
+              <div className="mb-6">
+                <Notice
+                  tone={counts.carried > 0 ? "warning" : "success"}
+                  title={`Started from the assessment of ${formatDate(detail.carryOver.from.completedAt)}`}
+                >
+                  {plural(detail.carryOver.carried, "answer was", "answers were")} carried over.{" "}
+                  {counts.carried > 0
+                    ? `${plural(counts.carried, "is", "are")} still to confirm: confirm each one that still holds, or change it.`
+                    : "Every carried-over answer has been confirmed or changed."}
+                </Notice>
+              </div>
+            )}
             <div className="space-y-6">
               {pillars[step]!.criteria.map((criterion) => (
                 <CriterionCard
@@ -260,11 +357,11 @@ export function AssessmentWizard({
                 />
               ))}
             </div>
-            <div className="mt-8 flex justify-between">
+            <div className="mt-8 flex flex-wrap items-start justify-between gap-3">
               <Button type="button" variant="secondary" disabled={step === 0} onClick={() => void go(step - 1)}>
                 Previous
               </Button>
-              <Button type="button" onClick={() => void go(step + 1)}>
+              <Button type="button" className="min-w-0 text-left" onClick={() => void go(step + 1)}>
                 {step === pillars.length - 1 ? "Review and complete" : `Next: ${pillars[step + 1]!.title}`}
               </Button>
             </div>
@@ -276,11 +373,11 @@ export function AssessmentWizard({
             </h1>
             <p className="mt-1 text-sm text-slate-600">
               Completing scores the assessment on the server and stores the result. It cannot be edited afterwards; a
-              later assessment records later progress.
+              later assessment records later progress. Until then the scores below are provisional.
             </p>
             <Table
               caption="Answers and provisional scores per pillar"
-              className="mt-6"
+              className="relative mt-6"
               columns={[
                 {
                   key: "pillar",
@@ -288,7 +385,11 @@ export function AssessmentWizard({
                   rowHeader: true,
                   className: "font-medium",
                   cell: (p, i) => (
-                    <button type="button" className="text-brand-700 hover:underline" onClick={() => void go(i)}>
+                    <button
+                      type="button"
+                      className="text-left text-brand-700 hover:underline"
+                      onClick={() => void go(i)}
+                    >
                       {p.title}
                     </button>
                   ),
@@ -297,24 +398,22 @@ export function AssessmentWizard({
                   key: "answered",
                   header: "Answered",
                   align: "right",
-                  className: "tabular-nums",
-                  cell: (p) => `${p.answered}/${p.applicable}`,
-                },
-                {
-                  key: "confirm",
-                  header: "Carried over, to confirm",
-                  align: "right",
-                  className: "tabular-nums",
+                  className: "whitespace-nowrap tabular-nums",
                   cell: (p) => {
                     const n = toConfirm(pillars.find((x) => x.key === p.key)?.criteria ?? []);
-                    return n > 0 ? <span className="font-medium text-amber-800">{n}</span> : "—";
+                    return (
+                      <>
+                        {p.answered}/{p.applicable}
+                        {n > 0 && <span className="block text-xs font-medium text-amber-800">{n} to confirm</span>}
+                      </>
+                    );
                   },
                 },
                 {
                   key: "score",
-                  header: "Provisional score",
+                  header: "Score",
                   align: "right",
-                  className: "tabular-nums",
+                  className: "whitespace-nowrap tabular-nums",
                   cell: (p) => (p.score === null ? "Not scored" : roundScore(p.score)),
                 },
               ]}
@@ -355,7 +454,7 @@ export function AssessmentWizard({
                 (counts.carried > 0 ? (
                   <ConfirmDialog
                     title="Complete with unconfirmed answers?"
-                    description={`${plural(counts.carried, "answer was", "answers were")} carried over and not confirmed. Complete anyway?`}
+                    description={`${plural(counts.carried, "answer was", "answers were")} carried over from the last assessment and nobody has confirmed ${counts.carried === 1 ? "it" : "them"}. Completing keeps ${counts.carried === 1 ? "it" : "them"} as ${counts.carried === 1 ? "it is" : "they are"}, and the results will say so. Complete anyway?`}
                     confirmLabel="Complete anyway"
                     tone="primary"
                     onConfirm={complete}

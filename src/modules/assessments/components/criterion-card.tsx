@@ -60,7 +60,7 @@ function SaveStatus({ state }: { state: CriterionState["save"] }) {
         ? "text-slate-500"
         : "text-red-700";
   return (
-    <span role="status" aria-live="polite" className={cn("text-xs font-medium", tone)}>
+    <span role="status" aria-live="polite" className={cn("shrink-0 text-right text-xs font-medium", tone)}>
       {text}
     </span>
   );
@@ -137,10 +137,13 @@ export function CriterionCard({
       ref={sectionRef}
       tabIndex={-1}
       aria-labelledby={`${id}-title`}
-      className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600"
+      className={cn(
+        "rounded-lg bg-white p-4 shadow-sm ring-1 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-600 sm:p-6",
+        state.unconfirmed ? "ring-amber-300" : "ring-slate-200",
+      )}
     >
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
+      <div className="flex items-start justify-between gap-3">
+        <div className="min-w-0">
           <h3 id={`${id}-title`} className="text-base font-semibold text-slate-900">
             {criterion.title}
           </h3>
@@ -153,32 +156,39 @@ export function CriterionCard({
             {!criterion.isGate && <Badge>Target level {criterion.targetLevel}</Badge>}
             <Badge>Weight {criterion.weight}</Badge>
           </div>
-          {state.unconfirmed && (
-            <div className="mt-2 flex flex-wrap items-center gap-2">
-              <Badge className="bg-amber-50 text-amber-900 ring-amber-300">
-                <span aria-hidden="true" className="mr-1">
-                  ↻
-                </span>
-                Carried over — confirm or change
-              </Badge>
-              {!readOnly && (
-                <Button
-                  type="button"
-                  variant="secondary"
-                  className="px-2.5 py-1 text-xs"
-                  data-confirm-answer=""
-                  disabled={confirming || save.kind === "conflict"}
-                  aria-label={`Confirm the carried-over answer to “${criterion.title}” unchanged`}
-                  onClick={(event) => confirmAndMoveOn(event.currentTarget)}
-                >
-                  {confirming ? "Confirming…" : "Confirm"}
-                </Button>
-              )}
-            </div>
-          )}
         </div>
         <SaveStatus state={save} />
       </div>
+      {state.unconfirmed && (
+        <div className="mt-3 flex flex-wrap items-center justify-between gap-x-3 gap-y-2 rounded-md bg-amber-50 px-3 py-2 ring-1 ring-amber-200">
+          <div className="min-w-0">
+            <Badge className="bg-white text-amber-900 ring-amber-300">
+              <span aria-hidden="true" className="mr-1">
+                ↻
+              </span>
+              Carried over — confirm or change
+            </Badge>
+            <p className="mt-1 text-xs text-amber-950">
+              {readOnly
+                ? "Copied from the last assessment; nobody has confirmed it yet."
+                : "The last assessment's answer. Confirm it if it still holds, or choose another level below."}
+            </p>
+          </div>
+          {!readOnly && (
+            <Button
+              type="button"
+              variant="secondary"
+              className="shrink-0 px-3 py-1.5 text-xs"
+              data-confirm-answer=""
+              disabled={confirming || save.kind === "conflict"}
+              aria-label={`Confirm the carried-over answer to “${criterion.title}” unchanged`}
+              onClick={(event) => confirmAndMoveOn(event.currentTarget)}
+            >
+              {confirming ? "Confirming…" : "Confirm unchanged"}
+            </Button>
+          )}
+        </div>
+      )}
       {noNamedOwner && (
         <div className="mt-3">
           <Notice tone="warning">

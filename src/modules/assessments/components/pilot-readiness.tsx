@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { Table, type TableColumn } from "@/components/ui/table";
 import { DEFAULT_THRESHOLDS } from "@/modules/scoring";
 import type { AssessmentSummary } from "../service";
@@ -37,7 +38,7 @@ export function PilotReadiness({
     {
       key: "date",
       header: "Date",
-      className: (a) => (a.status !== "COMPLETED" ? "text-slate-700" : "text-slate-900"),
+      className: (a) => cn("whitespace-nowrap", a.status !== "COMPLETED" ? "text-slate-700" : "text-slate-900"),
       cell: (a) =>
         inProgress(a) ? (
           <>
@@ -94,6 +95,7 @@ export function PilotReadiness({
       key: "open",
       header: <span className="sr-only">Open</span>,
       align: "right",
+      className: "whitespace-nowrap",
       cell: (a) => (
         <Link href={href(a.id)} className="font-medium text-brand-700 hover:underline">
           {inProgress(a) ? (
@@ -118,7 +120,7 @@ export function PilotReadiness({
 
   return (
     <section aria-labelledby="readiness-heading">
-      <Card className="p-6">
+      <Card className="p-4 sm:p-6">
         <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
           <div>
             <h2 id="readiness-heading" className="text-base font-semibold">
@@ -205,7 +207,7 @@ export function PilotReadiness({
             <Table
               variant="plain"
               caption="Assessment history"
-              className="mt-2"
+              className="relative mt-2"
               columns={history}
               rows={assessments}
               rowKey={(a) => a.id}

@@ -358,7 +358,7 @@ export function CriterionEditor({ criterion }: { criterion: Criterion }) {
             ▸
           </span>
           <h3 className="inline text-base font-semibold text-slate-900">{criterion.title}</h3>
-          <span className="ml-2 font-mono text-xs text-slate-500">{criterion.key}</span>
+          <span className="ml-2 font-mono text-xs break-all text-slate-500">{criterion.key}</span>
         </span>
         <CriterionFacts weight={criterion.weight} isGate={criterion.isGate} targetLevel={criterion.targetLevel} />
       </summary>

@@ -48,7 +48,7 @@ export function ThresholdsSummary({ ready, conditional }: { ready: number; condi
 export function VersionView({ content }: { content: VersionContent }) {
   return (
     <div className="space-y-8">
-      <Card className="p-6">
+      <Card className="p-4 sm:p-6">
         <h2 className="text-lg font-semibold">Verdict thresholds</h2>
         <div className="mt-2">
           <ThresholdsSummary ready={content.thresholds.ready} conditional={content.thresholds.conditional} />
@@ -67,14 +67,14 @@ export function VersionView({ content }: { content: VersionContent }) {
             </p>
           </div>
           {pillar.criteria.map((c) => (
-            <Card key={c.id} className="p-5">
+            <Card key={c.id} className="p-4 sm:p-5">
               <article aria-labelledby={`criterion-${c.id}`}>
                 <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
                   <div>
                     <h3 id={`criterion-${c.id}`} className="text-base font-semibold text-slate-900">
                       {c.title}
                     </h3>
-                    <p className="text-xs text-slate-500">
+                    <p className="text-xs break-all text-slate-500">
                       <code className="font-mono">{c.key}</code>
                     </p>
                   </div>
@@ -94,8 +94,8 @@ export function VersionView({ content }: { content: VersionContent }) {
                     <dd className="mt-1">
                       <ol className="space-y-1.5 text-slate-700">
                         {c.levels.map((text, level) => (
-                          <li key={level} className="flex gap-2">
-                            <span className="w-28 shrink-0 font-medium text-slate-800">
+                          <li key={level} className="flex flex-col sm:flex-row sm:gap-2">
+                            <span className="shrink-0 font-medium text-slate-800 sm:w-28">
                               {level} — {LEVEL_NAMES[level]}
                             </span>
                             <span>{text}</span>

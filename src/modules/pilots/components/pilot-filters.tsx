@@ -3,7 +3,15 @@ import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { controlClass } from "@/components/ui/field";
 import { orgPath } from "@/modules/access/shared";
-import { PILOT_PAGE_SIZES, pilotListQuerySchema, pilotListSearch, type PilotListQuery } from "../schemas";
+import { VERDICT_LABELS } from "@/modules/assessments/shared";
+import {
+  NOT_ASSESSED,
+  PILOT_PAGE_SIZES,
+  pilotListQuerySchema,
+  pilotListSearch,
+  type PilotListQuery,
+  type VerdictFilter,
+} from "../schemas";
 import { STAGE_LABELS, STAGES } from "../stages";
 
 /**
@@ -35,7 +43,7 @@ function Choices({
         <summary className={cn(controlClass, "cursor-pointer truncate")}>
           {chosen.length === 0 ? all : `${plural}: ${chosen.join(", ")}`}
         </summary>
-        <div className="absolute z-10 mt-1 max-h-64 w-full min-w-48 overflow-auto rounded-md bg-white p-2 shadow-lg ring-1 ring-slate-200">
+        <div className="absolute z-10 mt-1 max-h-64 w-full overflow-auto sm:min-w-48 rounded-md bg-white p-2 shadow-lg ring-1 ring-slate-200">
           {[...options, ...extra].map(([value, text]) => (
             <label key={value} className="flex items-center gap-2 rounded px-1 py-1 text-sm hover:bg-slate-50">
               <input type="checkbox" name={name} value={value} defaultChecked={selected.includes(value)} />
@@ -48,11 +56,23 @@ function Choices({
   );
 }
 
+/** The verdict filter's choices, from ready to blocked, then the pilots never assessed. */
+const VERDICT_CHOICES: [VerdictFilter, string][] = (
+  [
+    "READY",
+    "CONDITIONAL",
+    "NOT_READY",
+    "BLOCKED",
+    "INCOMPLETE",
+    NOT_ASSESSED,
+  ] as const satisfies readonly VerdictFilter[]
+).map((v) => [v, v === NOT_ASSESSED ? "Not assessed" : VERDICT_LABELS[v]]);
+
 /**
  * A plain GET form: the filters live in the URL, so a view can be bookmarked and shared. The
  * form has no page field, so applying it goes back to page 1. Filters the form has no control
- * for (team, tag, verdict, gap — set by a link from the dashboard) ride along as hidden fields;
- * the page shows them in a note with a way to clear them.
+ * for (team, tag, gap — set by a link from the dashboard) ride along as hidden fields; the page
+ * shows them in a note with a way to clear them.
  */
 export function PilotFilters({
   query,
@@ -68,7 +88,6 @@ export function PilotFilters({
   const hidden: [string, string][] = [
     ...query.teams.map((v): [string, string] => ["team", v]),
     ...query.tags.map((v): [string, string] => ["tag", v]),
-    ...query.verdicts.map((v): [string, string] => ["verdict", v]),
     ...(query.gap ? [["gap", query.gap] as [string, string]] : []),
   ];
   return (
@@ -76,9 +95,9 @@ export function PilotFilters({
       method="get"
       role="search"
       aria-label="Filter pilots"
-      className="mb-6 grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto_auto]"
+      className="mb-6 grid grid-cols-2 gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 lg:grid-cols-4 xl:grid-cols-[2fr_repeat(4,minmax(0,1fr))_auto_auto]"
     >
-      <div>
+      <div className="col-span-2 min-w-0 lg:col-span-1">
         <label htmlFor="q" className="mb-1 block text-xs font-medium text-slate-600">
           Search
         </label>
@@ -107,13 +126,22 @@ export function PilotFilters({
         selected={query.units}
         options={businessUnits.map((u) => [u, u])}
       />
-      <div>
+      <Choices
+        name="verdict"
+        label="Latest verdict"
+        plural="Verdicts"
+        all="All verdicts"
+        selected={query.verdicts}
+        options={VERDICT_CHOICES}
+      />
+      <div className="min-w-0">
         <label htmlFor="sort" className="mb-1 block text-xs font-medium text-slate-600">
           Sort by
         </label>
         <select id="sort" name="sort" defaultValue={`${query.sort}`} className={controlClass}>
           <option value="name">Name</option>
           <option value="stage">Stage</option>
+          <option value="readiness">Readiness</option>
           <option value="updated">Last updated</option>
           <option value="cost">Monthly cost</option>
           <option value="target">Target date</option>
@@ -124,7 +152,7 @@ export function PilotFilters({
           <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
         ))}
       </div>
-      <div>
+      <div className="min-w-0">
         <label htmlFor="size" className="mb-1 block text-xs font-medium text-slate-600">
           Per page
         </label>

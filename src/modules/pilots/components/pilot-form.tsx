@@ -11,7 +11,7 @@ import { orgPath } from "@/modules/access/shared";
 import { useOrgSlug } from "@/modules/access/client";
 import { createPilotAction, updatePilotAction } from "../actions";
 import { pilotInputSchema, type PilotFormValues } from "../schemas";
-import { needsStageReason, stageGateQuestion, stageReasonRequired, type LatestReadiness } from "../stage-gate";
+import { needsStageReason, stageGateQuestion, type LatestReadiness } from "../stage-gate";
 import { STAGE_DESCRIPTIONS, STAGE_LABELS, STAGES } from "../stages";
 
 type Values = { [K in keyof PilotFormValues]?: string };
@@ -48,8 +48,13 @@ export function PilotForm({ pilot, defaults = {}, currency, businessUnits, teams
   const form = useValidatedForm(pilotInputSchema, async (values): Promise<ActionState> => {
     if (!pilot) return createPilotAction(org, values);
     if (gated && !values.stageReason?.trim()) {
-      const message = stageReasonRequired(stage, pilot.latest);
-      return { ok: false, code: "BAD_REQUEST", message, fieldErrors: { stageReason: [message] } };
+      // The question above the field already says why: the error says what to do, once.
+      return {
+        ok: false,
+        code: "BAD_REQUEST",
+        message: "Please check: the reason for moving on.",
+        fieldErrors: { stageReason: [`Give a reason to move this pilot to ${STAGE_LABELS[stage]} anyway.`] },
+      };
     }
     return updatePilotAction(org, { ...values, id: pilot.id, expectedVersion: pilot.version });
   });
@@ -61,7 +66,7 @@ export function PilotForm({ pilot, defaults = {}, currency, businessUnits, teams
     <form
       onSubmit={form.onSubmit}
       noValidate
-      className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200 sm:p-8"
+      className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-8"
     >
       <div className="mb-6">
         <FormMessage message={form.message} />
@@ -148,7 +153,9 @@ export function PilotForm({ pilot, defaults = {}, currency, businessUnits, teams
       </Section>
 
       <Section title="Stage and dates" description="Changing the stage records when it changed and who changed it.">
-        <Field id="stage" label="Stage" required error={e.stage}>
+        {/* The options say the stage; the chosen stage's description shows under the control (a
+            long option would be cut on a phone). */}
+        <Field id="stage" label="Stage" required error={e.stage} hint={STAGE_DESCRIPTIONS[stage]}>
           {(a) => (
             <select
               {...a}
@@ -158,7 +165,7 @@ export function PilotForm({ pilot, defaults = {}, currency, businessUnits, teams
             >
               {STAGES.map((s) => (
                 <option key={s} value={s}>
-                  {STAGE_LABELS[s]} — {STAGE_DESCRIPTIONS[s]}
+                  {STAGE_LABELS[s]}
                 </option>
               ))}
             </select>

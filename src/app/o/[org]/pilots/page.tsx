@@ -16,7 +16,6 @@ import {
   listPilotFacets,
   listPilots,
 } from "@/modules/pilots";
-import { VERDICT_FILTER_LABELS } from "@/modules/portfolio/shared";
 
 export const metadata: Metadata = { title: "Pilots" };
 
@@ -47,7 +46,6 @@ export default async function PilotsPage({
   const alsoFiltered = [
     query.teams.length > 0 && `team ${query.teams.join(" or ")}`,
     query.tags.length > 0 && `tag ${query.tags.join(" or ")}`,
-    query.verdicts.length > 0 && `latest verdict ${query.verdicts.map((v) => VERDICT_FILTER_LABELS[v]).join(" or ")}`,
   ].filter(Boolean);
   const first = (list.page - 1) * list.pageSize + 1;
   const last = first + list.items.length - 1;
@@ -59,7 +57,7 @@ export default async function PilotsPage({
         description={
           query.archived
             ? "Archived pilots are kept with their history and can be restored."
-            : "Every AI pilot in the organisation, with its stage, owner and cost."
+            : "Every AI pilot in the organisation, with its stage, latest readiness, owner and cost."
         }
         actions={
           canWrite && !query.archived ? (
@@ -84,7 +82,7 @@ export default async function PilotsPage({
         <p className="mb-2 text-sm text-slate-600">
           Also filtered by {alsoFiltered.join("; ")}.{" "}
           <Link
-            href={href(pilotListSearch(query, { teams: [], tags: [], verdicts: [] }))}
+            href={href(pilotListSearch(query, { teams: [], tags: [] }))}
             className="font-medium text-brand-700 hover:underline"
           >
             Clear
@@ -127,6 +125,24 @@ export default async function PilotsPage({
             </EmptyState>
           ) : query.archived ? (
             <EmptyState title="No archived pilots">Pilots you archive appear here.</EmptyState>
+          ) : list.archivedCount > 0 ? (
+            <EmptyState
+              title={
+                list.archivedCount === 1
+                  ? "The only pilot is archived"
+                  : `All ${count(list.archivedCount)} pilots are archived`
+              }
+              action={
+                <div className="flex flex-wrap justify-center gap-2">
+                  <ButtonLink href={href(pilotListSearch(query, { archived: true }))} variant="secondary">
+                    Open the archive
+                  </ButtonLink>
+                  {canWrite && <ButtonLink href={orgPath(slug, "/pilots/new")}>Register a pilot</ButtonLink>}
+                </div>
+              }
+            >
+              No pilot is active. Archived pilots keep their history and can be restored from the archive.
+            </EmptyState>
           ) : (
             <EmptyState
               title="No pilots registered yet"

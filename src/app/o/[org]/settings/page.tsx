@@ -24,7 +24,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
     <div className="space-y-8">
       <PageHeader title="Settings" description={`Organisation settings and members of ${ctx.organizationName}.`} />
 
-      <Card className="p-6">
+      <Card className="p-4 sm:p-6">
         <h2 className="text-lg font-semibold">Organisation</h2>
         <div className="mt-4 max-w-xl">
           {isOwner ? (
@@ -37,7 +37,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
         </div>
       </Card>
 
-      <Card className="p-6">
+      <Card className="p-4 sm:p-6">
         <h2 className="text-lg font-semibold">Frameworks</h2>
         <p className="mt-1 text-sm text-slate-600">
           The readiness checklists pilots are assessed against: their versions, pillars, criteria, weights and gates.{" "}
@@ -53,7 +53,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
         </Link>
       </Card>
 
-      <Card className="p-6">
+      <Card className="p-4 sm:p-6">
         <h2 className="text-lg font-semibold">Members</h2>
         <p className="mt-1 text-sm text-slate-600">
           {plural(members.length, "member")}.{" "}
@@ -62,26 +62,33 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
         <Table
           variant="plain"
           caption={`Members of ${ctx.organizationName}`}
-          className="mt-4"
+          className="relative mt-4"
           columns={[
             {
               key: "name",
-              header: "Name",
-              className: "font-medium",
+              header: "Member",
+              className: "min-w-40",
               cell: (m) => (
                 <>
-                  {m.user.name}
-                  {m.user.id === ctx.userId && <span className="ml-1 text-xs font-normal text-slate-500">(you)</span>}
+                  <span className="font-medium">{m.user.name}</span>
+                  {m.user.id === ctx.userId && <span className="ml-1 text-xs text-slate-500">(you)</span>}
+                  <span className="block text-slate-600 [overflow-wrap:anywhere]">{m.user.email}</span>
                   {!m.user.hasPassword && (
-                    <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs font-normal text-amber-900">
+                    <span className="mt-1 inline-block rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900">
                       hasn&apos;t set a password yet
                     </span>
                   )}
                 </>
               ),
             },
-            { key: "email", header: "Email", className: "text-slate-700", cell: (m) => m.user.email },
-            { key: "since", header: "Member since", className: "text-slate-700", cell: (m) => formatDate(m.createdAt) },
+            {
+              key: "since",
+              header: "Member since",
+              // On a phone the role and its controls matter more than the date.
+              className: "hidden whitespace-nowrap text-slate-700 sm:table-cell",
+              headerClassName: "hidden sm:table-cell",
+              cell: (m) => formatDate(m.createdAt),
+            },
             {
               key: "role",
               header: canManageMembers ? "Role and access" : "Role",
@@ -104,7 +111,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ org: 
         )}
       </Card>
 
-      <Card className="p-6">
+      <Card className="p-4 sm:p-6">
         <h2 className="text-lg font-semibold">Another organisation</h2>
         <p className="mt-1 text-sm text-slate-600">
           Consultants work with several clients: each organisation keeps its pilots and members apart. Switch between

@@ -6,8 +6,9 @@ import { orNotFound } from "@/lib/not-found";
 import { PilotReadiness } from "@/modules/assessments/components/pilot-readiness";
 import { listPilotAssessments } from "@/modules/assessments";
 import { ArchiveButton } from "@/modules/pilots/components/archive-button";
+import { OverdueBadge } from "@/modules/pilots/components/overdue-badge";
 import { StageBadge } from "@/modules/pilots/components/stage-badge";
-import { daysSince, formatCostPerOutcome, formatDate, formatMoney, formatNumber } from "@/lib/format";
+import { daysSince, formatCostPerOutcome, formatDate, formatMoney, formatNumber, plural } from "@/lib/format";
 import { getPilot, STAGE_LABELS } from "@/modules/pilots";
 import { can, orgPage, orgPath } from "@/modules/access";
 
@@ -17,7 +18,7 @@ function Detail({ term, children }: { term: string; children: React.ReactNode })
   return (
     <div>
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{term}</dt>
-      <dd className="mt-1 text-sm text-slate-900">{children}</dd>
+      <dd className="mt-1 text-sm text-slate-900 [overflow-wrap:anywhere]">{children}</dd>
     </div>
   );
 }
@@ -50,10 +51,11 @@ export default async function PilotPage({ params }: { params: Promise<{ org: str
       )}
 
       <header className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
-        <div>
-          <div className="flex flex-wrap items-center gap-3">
-            <h1 className="text-2xl font-bold tracking-tight">{pilot.name}</h1>
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <h1 className="text-2xl font-bold tracking-tight [overflow-wrap:anywhere]">{pilot.name}</h1>
             <StageBadge stage={pilot.stage} />
+            {pilot.overdue && <OverdueBadge />}
           </div>
           <p className="mt-1 text-slate-600">{pilot.summary}</p>
           {pilot.tags.length > 0 && (
@@ -91,7 +93,7 @@ export default async function PilotPage({ params }: { params: Promise<{ org: str
       />
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="p-6 lg:col-span-2">
+        <Card className="p-4 sm:p-6 lg:col-span-2">
           <h2 className="text-base font-semibold">What it changes</h2>
           <dl className="mt-4 grid gap-5 sm:grid-cols-2">
             <Detail term="Workflow">{pilot.workflow}</Detail>
@@ -114,10 +116,21 @@ export default async function PilotPage({ params }: { params: Promise<{ org: str
             </Detail>
             <Detail term="Executive sponsor">{pilot.executiveSponsor ?? "—"}</Detail>
             <Detail term="Start date">{formatDate(pilot.startDate)}</Detail>
-            <Detail term="Target production date">{formatDate(pilot.targetProductionDate)}</Detail>
+            <Detail term="Target production date">
+              {formatDate(pilot.targetProductionDate)}
+              {pilot.overdue && (
+                <span className="mt-1 flex flex-wrap items-center gap-2">
+                  <OverdueBadge />
+                  <span className="text-xs text-slate-600">
+                    Passed {plural(daysSince(pilot.targetProductionDate!), "day")} ago, and the pilot is not in
+                    production.
+                  </span>
+                </span>
+              )}
+            </Detail>
           </dl>
         </Card>
-        <Card className="p-6">
+        <Card className="p-4 sm:p-6">
           <h2 className="text-base font-semibold">Cost and value</h2>
           <dl className="mt-4 space-y-4">
             <Detail term="Monthly run cost">{formatMoney(pilot.monthlyRunCost, ctx.currency)}</Detail>
@@ -136,29 +149,33 @@ export default async function PilotPage({ params }: { params: Promise<{ org: str
         </Card>
       </div>
 
-      <Card className="p-6">
-        <h2 className="text-base font-semibold">Stage history</h2>
-        <p className="mt-1 text-sm text-slate-600">
-          In {STAGE_LABELS[pilot.stage]} for {daysSince(pilot.stageEnteredAt)} days.
-        </p>
-        <ol className="mt-4 space-y-3 border-l-2 border-slate-200 pl-4">
-          {pilot.stageChanges.map((change) => (
-            <li key={change.id} className="text-sm">
-              <span className="font-medium">{STAGE_LABELS[change.toStage]}</span>
-              {change.fromStage && <span className="text-slate-500"> (from {STAGE_LABELS[change.fromStage]})</span>}
-              <span className="block text-xs text-slate-500">
-                {formatDate(change.enteredAt)}
-                {change.changedBy ? ` · by ${change.changedBy.name}` : ""}
-              </span>
-              {change.reason && (
-                <span className="mt-1 block max-w-2xl whitespace-pre-line rounded bg-amber-50 px-2 py-1 text-xs text-amber-950 ring-1 ring-amber-200">
-                  <span className="font-semibold">Reason for moving on: </span>
-                  {change.reason}
+      <Card className="p-4 sm:p-6">
+        <section aria-labelledby="stage-history-heading">
+          <h2 id="stage-history-heading" className="text-base font-semibold">
+            Stage history
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            In {STAGE_LABELS[pilot.stage]} for {plural(daysSince(pilot.stageEnteredAt), "day")}.
+          </p>
+          <ol className="mt-4 space-y-3 border-l-2 border-slate-200 pl-4">
+            {pilot.stageChanges.map((change) => (
+              <li key={change.id} className="text-sm">
+                <span className="font-medium">{STAGE_LABELS[change.toStage]}</span>
+                {change.fromStage && <span className="text-slate-500"> (from {STAGE_LABELS[change.fromStage]})</span>}
+                <span className="block text-xs text-slate-500">
+                  {formatDate(change.enteredAt)}
+                  {change.changedBy ? ` · by ${change.changedBy.name}` : ""}
                 </span>
-              )}
-            </li>
-          ))}
-        </ol>
+                {change.reason && (
+                  <span className="mt-1 block max-w-2xl whitespace-pre-line rounded bg-amber-50 px-2 py-1 text-xs text-amber-950 ring-1 ring-amber-200">
+                    <span className="font-semibold">Reason for moving on: </span>
+                    {change.reason}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
       </Card>
     </article>
   );

@@ -39,7 +39,7 @@ export default async function FrameworksPage({ params }: { params: Promise<{ org
       )}
 
       {frameworks.map((f) => (
-        <Card key={f.id} className="p-6">
+        <Card key={f.id} className="p-4 sm:p-6">
           <section aria-labelledby={`framework-${f.id}`}>
             <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
               <div>
@@ -65,7 +65,7 @@ export default async function FrameworksPage({ params }: { params: Promise<{ org
             <Table
               variant="plain"
               caption={`Versions of ${f.name}, newest first`}
-              className="mt-4"
+              className="relative mt-4"
               columns={[
                 {
                   key: "version",

@@ -100,7 +100,7 @@ function DraftEditor({ detail }: { detail: Awaited<ReturnType<typeof getVersionD
   const { content } = detail;
   return (
     <div className="space-y-8">
-      <Card className="p-6">
+      <Card className="p-4 sm:p-6">
         <h2 className="text-lg font-semibold">Publish or discard</h2>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
           Publishing checks the draft (every pillar needs a criterion, every level a description) and makes it the
@@ -111,7 +111,7 @@ function DraftEditor({ detail }: { detail: Awaited<ReturnType<typeof getVersionD
         </div>
       </Card>
 
-      <Card className="p-6">
+      <Card className="p-4 sm:p-6">
         <h2 className="text-lg font-semibold">Verdict thresholds</h2>
         <p className="mt-1 text-sm text-slate-600">
           A complete assessment with no gate below its target is ready or conditional by its readiness score, the score
@@ -128,7 +128,7 @@ function DraftEditor({ detail }: { detail: Awaited<ReturnType<typeof getVersionD
 
       {content.pillars.map((pillar, index) => (
         <section key={pillar.id} aria-labelledby={`pillar-${pillar.id}`} className="space-y-4">
-          <Card className="p-6">
+          <Card className="p-4 sm:p-6">
             <h2 id={`pillar-${pillar.id}`} className="text-lg font-semibold">
               {index + 1}. {pillar.title}
               <span className="ml-2 font-mono text-xs font-normal text-slate-500">{pillar.key}</span>
@@ -156,7 +156,7 @@ function DraftEditor({ detail }: { detail: Awaited<ReturnType<typeof getVersionD
         </section>
       ))}
 
-      <Card className="p-6">
+      <Card className="p-4 sm:p-6">
         <h2 className="text-lg font-semibold">Add a pillar</h2>
         <p className="mt-1 text-sm text-slate-600">
           It is added at the end. Give it at least one criterion before publishing.
