@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 
-const route = process.argv[2] ?? "/(app)/dashboard/page";
+const route = process.argv[2] ?? "/o/[org]/dashboard/page";
 const next = path.resolve(".next");
 const manifestFile = path.join(next, "server", "app", `${route}_client-reference-manifest.js`);
 if (!existsSync(manifestFile)) {

@@ -42,7 +42,7 @@ import type { PilotFormValues } from "@/modules/pilots/shared";
 import { archivePilot, createPilot, listPilots, updatePilot } from "@/modules/pilots";
 import { toCsv } from "./csv";
 import { pilotListSearchFor, type PortfolioFilters } from "./filters";
-import { getPortfolio, getPortfolioCsvRows, type Portfolio } from "./queries";
+import { COST_POINTS_LIMIT, getPortfolio, getPortfolioCsvRows, HEATMAP_DEFAULT_LIMIT, type Portfolio } from "./queries";
 
 const NOW = new Date("2026-06-15T00:00:00.000Z");
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -338,13 +338,17 @@ describe("portfolio figures, unfiltered", () => {
     ]);
   });
 
-  it("heatmap rows, worst readiness first, with null for pillars without a score", () => {
+  it("heatmap rows, worst readiness first, with null for pillars without a score", async () => {
     expect(p.heatmap.pillars).toEqual(PILLARS);
     expect(p.heatmap.total).toBe(4); // changed: Foxtrot (retired, first before) left out
-    expect(p.heatmap.limit).toBe(50);
+    expect(p.heatmap.limit).toBe(HEATMAP_DEFAULT_LIMIT);
+    // Each row carries the assessment its scores are from (its pilot's latest): a cell opens it.
+    const pilots = await db.pilot.findMany({ select: { id: true, latestAssessmentId: true } });
+    const latest = (id: string | undefined) => pilots.find((r) => r.id === id)?.latestAssessmentId;
     expect(p.heatmap.rows).toEqual([
       {
         pilotId: ids.Charlie,
+        assessmentId: latest(ids.Charlie),
         name: "Charlie",
         stage: "PRODUCTION_INTENT",
         verdict: "INCOMPLETE",
@@ -353,6 +357,7 @@ describe("portfolio figures, unfiltered", () => {
       },
       {
         pilotId: ids.Delta,
+        assessmentId: latest(ids.Delta),
         name: "Delta",
         stage: "PILOT",
         verdict: "CONDITIONAL",
@@ -361,6 +366,7 @@ describe("portfolio figures, unfiltered", () => {
       },
       {
         pilotId: ids.Bravo,
+        assessmentId: latest(ids.Bravo),
         name: "Bravo",
         stage: "PILOT",
         verdict: "BLOCKED",
@@ -369,6 +375,7 @@ describe("portfolio figures, unfiltered", () => {
       },
       {
         pilotId: ids.Alpha,
+        assessmentId: latest(ids.Alpha),
         name: "Alpha",
         stage: "PRODUCTION",
         verdict: "READY",
@@ -520,7 +527,7 @@ describe("portfolio figures, unfiltered", () => {
       ],
       total: 2,
       capped: false,
-      cap: 2000,
+      cap: COST_POINTS_LIMIT,
     });
   });
 
@@ -904,7 +911,7 @@ describe("tenancy and empty organisations", () => {
       retiredLeftOut: 0,
     });
     expect(p.verdicts.every((v) => v.pilots === 0)).toBe(true);
-    expect(p.heatmap).toEqual({ pillars: [], rows: [], total: 0, sort: "readiness", limit: 50 });
+    expect(p.heatmap).toEqual({ pillars: [], rows: [], total: 0, sort: "readiness", limit: HEATMAP_DEFAULT_LIMIT });
     expect(p.topGaps).toEqual([]);
     expect(p.funnel).toEqual(
       ["IDEA", "PILOT", "PRODUCTION_INTENT", "PRODUCTION", "RETIRED"].map((stage) => ({
@@ -917,7 +924,7 @@ describe("tenancy and empty organisations", () => {
     expect(p.stalled).toEqual({ rows: [], total: 0, stalledDays: 90, assessmentWindowDays: 90 });
     // Changed: every month is present, with no pilots and null scores.
     expect(p.trend).toEqual(MONTHS.map((m) => trendMonth(m, 0, 0, null, null, null)));
-    expect(p.costVsReadiness).toEqual({ points: [], total: 0, capped: false, cap: 2000 });
+    expect(p.costVsReadiness).toEqual({ points: [], total: 0, capped: false, cap: COST_POINTS_LIMIT });
     expect(p.rollup.rows).toEqual([]);
     expect(p.facets).toEqual({ units: [], teams: [], tags: [] });
     expect((await getPortfolioCsvRows(empty, {}, NOW)).rows).toEqual([]);

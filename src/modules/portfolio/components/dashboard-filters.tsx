@@ -3,7 +3,16 @@ import { buttonClass } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { controlClass } from "@/components/ui/field";
 import { STAGE_LABELS, STAGES } from "@/modules/pilots/shared";
-import { VERDICT_FILTER_LABELS, VERDICT_FILTERS, toSearchParams, type PortfolioFilters } from "../filters";
+import { formatDate } from "@/lib/format";
+import {
+  DEFAULT_STALLED_DAYS,
+  VERDICT_FILTER_LABELS,
+  VERDICT_FILTERS,
+  toSearchParams,
+  type PortfolioFilters,
+} from "../filters";
+import type { PillarColumn } from "../queries";
+import { heatmapOrder } from "./heatmap";
 import { orgApi, orgPath } from "@/modules/access/shared";
 
 /**
@@ -74,7 +83,7 @@ export function DashboardFilters({
     <form
       method="get"
       aria-label="Filter the portfolio"
-      className="mb-6 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      className="mb-6 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 print:hidden"
     >
       <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
         <MultiSelect
@@ -147,5 +156,50 @@ export function DashboardFilters({
         </a>
       </div>
     </form>
+  );
+}
+
+/**
+ * The view in words ("Business units: Claims, Retail · Stages: all but retired · …"): printed
+ * above the figures in place of the filter bar, so a printout says what it shows.
+ */
+export function describeView(filters: PortfolioFilters, pillars: PillarColumn[]): string[] {
+  const list = (label: string, values: readonly string[], all: string) =>
+    `${label}: ${values.length === 0 ? all : values.join(", ")}`;
+  return [
+    list("Business units", filters.units, "all"),
+    list("Owning teams", filters.teams, "all"),
+    list(
+      "Stages",
+      filters.stages.map((s) => STAGE_LABELS[s]),
+      "all but retired",
+    ),
+    list("Tags", filters.tags, "all"),
+    list(
+      "Latest verdicts",
+      filters.verdicts.map((v) => VERDICT_FILTER_LABELS[v]),
+      "all",
+    ),
+    `Stalled after ${filters.stalledDays} days${filters.stalledDays === DEFAULT_STALLED_DAYS ? " (default)" : ""}`,
+    `Heatmap ${heatmapOrder(filters.sort, pillars)}`,
+    `Grouped by ${filters.groupBy === "unit" ? "business unit" : "owning team"}`,
+  ];
+}
+
+/** The active filters as one line of text, shown only on paper (the filter bar is not printed). */
+export function PrintedView({
+  filters,
+  pillars,
+  generatedAt,
+}: {
+  filters: PortfolioFilters;
+  pillars: PillarColumn[];
+  generatedAt: string;
+}) {
+  return (
+    <p className="mb-4 hidden text-xs text-slate-700 print:block" data-testid="printed-filters">
+      <span className="font-semibold">Filters:</span> {describeView(filters, pillars).join(" · ")}. Figures as of{" "}
+      {formatDate(generatedAt)}.
+    </p>
   );
 }

@@ -6,6 +6,8 @@ import { figureStages, pilotListSearchFor, type PortfolioFilters } from "../filt
 import type { PortfolioHeadline } from "../queries";
 import { orgPath } from "@/modules/access/shared";
 
+/** A count with thousands separators: "9,296". */
+const n = (count: number) => count.toLocaleString("en");
 const percent = (share: number | null) => (share === null ? "Not assessed" : `${Math.round(share * 100)}%`);
 
 function Figure({
@@ -20,7 +22,7 @@ function Figure({
   tone?: "warning" | "muted";
 }) {
   return (
-    <Card className="p-5">
+    <Card className="p-5 print:break-inside-avoid print:p-3">
       <dt className="text-sm text-slate-600">{label}</dt>
       <dd>
         <span
@@ -53,13 +55,13 @@ export function Headline({
       <h2 id="headline-title" className="sr-only">
         Headline figures
       </h2>
-      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5 print:grid-cols-5 print:gap-2">
         <Figure
           label="Pilots"
-          value={String(headline.total)}
+          value={n(headline.total)}
           detail={
-            `${headline.assessed} with a completed assessment` +
-            (retiredLeftOut ? `; ${headline.retiredLeftOut} retired not counted` : "")
+            `${n(headline.assessed)} with a completed assessment` +
+            (retiredLeftOut ? `; ${n(headline.retiredLeftOut)} retired not counted` : "")
           }
         />
         <Figure
@@ -73,7 +75,7 @@ export function Headline({
           detail={
             headline.readyShare === null
               ? "No completed assessments yet"
-              : `${headline.ready} of ${headline.assessed} assessed pilots`
+              : `${n(headline.ready)} of ${n(headline.assessed)} assessed pilots`
           }
           tone={headline.readyShare === null ? "muted" : undefined}
         />
@@ -85,12 +87,12 @@ export function Headline({
         />
         <Figure
           label="Stalled pilots"
-          value={String(headline.stalled)}
+          value={n(headline.stalled)}
           detail={`Over ${stalledDays} days in pilot or production intent, or no assessment in 90 days`}
           tone={headline.stalled > 0 ? "warning" : undefined}
         />
       </dl>
-      <div className="mt-4 grid gap-4 lg:grid-cols-[2fr_1fr]">
+      <div className="mt-4 grid gap-4 lg:grid-cols-[2fr_1fr] print:mt-2 print:grid-cols-[2fr_1fr] print:gap-2">
         <Card className="p-5">
           <h3 className="text-sm text-slate-600">Pilots by stage</h3>
           <ul className="mt-2 grid grid-cols-3 gap-2 sm:grid-cols-5">
@@ -104,7 +106,7 @@ export function Headline({
               const content = (
                 <>
                   <span className={`block text-xl font-bold tabular-nums ${leftOut ? "text-slate-400" : ""}`}>
-                    {leftOut ? headline.retiredLeftOut : headline.byStage[stage]}
+                    {n(leftOut ? headline.retiredLeftOut : headline.byStage[stage])}
                   </span>
                   <span className="text-xs text-slate-600">
                     {STAGE_LABELS[stage]}
@@ -135,8 +137,8 @@ export function Headline({
             {spend.amount === null ? "Unknown" : formatMoney(spend.amount, currency)}
           </p>
           <p className="mt-1 text-xs text-slate-500">
-            {spend.pilots} pilots in idea, pilot or production intent
-            {spend.withoutCost > 0 ? `; ${spend.withoutCost} without a recorded cost (not included)` : ""}.
+            {n(spend.pilots)} pilots in idea, pilot or production intent
+            {spend.withoutCost > 0 ? `; ${n(spend.withoutCost)} without a recorded cost (not included)` : ""}.
           </p>
         </Card>
       </div>

@@ -3,24 +3,32 @@ import { Badge, Card } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { formatCostPerOutcome, formatDate, formatMoney, formatScore, plural } from "@/lib/format";
 import { STAGE_LABELS, StageBadge } from "@/modules/pilots/shared";
-import { toSearchParams, VERDICT_FILTER_LABELS, withFilterValue, type PortfolioFilters } from "../filters";
+import { figureStages, VERDICT_FILTER_LABELS, withFilterValue, type PortfolioFilters } from "../filters";
 import type {
   CostVsReadiness,
   FunnelStage,
   Portfolio,
+  RollupRow,
   StalledList,
   SystemicGap,
   TrendMonth,
   VerdictCount,
 } from "../queries";
-import { CostScatter, FunnelChart, TrendChart, VerdictChart } from "./portfolio-charts";
+import { PRE_PRODUCTION_STAGES } from "../queries/constants";
+import { BarList } from "./bar-list";
+import { logAxis, monthLabel } from "./chart-scales";
+import { LazyCostScatter, LazyTrendChart } from "./lazy-charts";
+import { dashboardHref, pilotListHref } from "./links";
 import { orgPath } from "@/modules/access/shared";
-
-const verdictLabel = (v: VerdictCount["verdict"]) => VERDICT_FILTER_LABELS[v];
 
 /** The numbers behind the charts are small tables: no frame, tight rows, figures right-aligned. */
 const NUMBERS = { variant: "plain", density: "compact" } as const;
 const FIGURE = { align: "right", className: "tabular-nums" } as const;
+/** A link to the rest of a figure, under it. */
+const MORE = "font-medium text-brand-700 hover:underline";
+
+/** Rollup groups shown; the others are summed in one row. */
+export const ROLLUP_GROUPS_LIMIT = 10;
 
 function Panel({
   id,
@@ -34,7 +42,7 @@ function Panel({
   children: React.ReactNode;
 }) {
   return (
-    <Card className="p-6">
+    <Card className="p-6 print:p-4 print:break-inside-avoid">
       <section aria-labelledby={id}>
         <h2 id={id} className="text-base font-semibold">
           {title}
@@ -46,6 +54,15 @@ function Panel({
   );
 }
 
+const VERDICT_BARS: Record<VerdictCount["verdict"], string> = {
+  READY: "bg-emerald-600",
+  CONDITIONAL: "bg-amber-500",
+  NOT_READY: "bg-orange-600",
+  BLOCKED: "bg-red-600",
+  INCOMPLETE: "bg-slate-500",
+  NOT_ASSESSED: "bg-slate-300",
+};
+
 export function VerdictPanel({
   verdicts,
   filters,
@@ -55,43 +72,28 @@ export function VerdictPanel({
   filters: PortfolioFilters;
   slug: string;
 }) {
-  const data = verdicts.map((v) => ({ ...v, label: verdictLabel(v.verdict) }));
   return (
-    <Panel id="verdicts-title" title="Verdicts" description="The verdict of each pilot's latest completed assessment.">
-      <VerdictChart data={data} />
-      <Table
-        {...NUMBERS}
-        caption="Pilots per verdict"
-        className="mt-2"
-        columns={[
-          {
-            key: "verdict",
-            // The chart above names the two columns: their headers are for screen readers only.
-            header: <span className="sr-only">Verdict</span>,
-            headerClassName: "p-0",
-            rowHeader: true,
-            cell: (v) => (
-              <Link
-                href={orgPath(
-                  slug,
-                  `/dashboard?${toSearchParams(withFilterValue(filters, "verdicts", v.verdict)).toString()}`,
-                )}
-                className="text-brand-700 hover:underline"
-              >
-                {v.label}
-              </Link>
-            ),
-          },
-          {
-            key: "pilots",
-            header: <span className="sr-only">Pilots</span>,
-            headerClassName: "p-0",
-            ...FIGURE,
-            cell: (v) => v.pilots,
-          },
-        ]}
-        rows={data}
-        rowKey={(v) => v.verdict}
+    <Panel
+      id="verdicts-title"
+      title="Verdicts"
+      description="The verdict of each pilot's latest completed assessment. Select a verdict to filter the dashboard by it."
+    >
+      <BarList
+        label="Pilots per verdict"
+        items={verdicts.map((v) => {
+          const selected = filters.verdicts.includes(v.verdict);
+          return {
+            key: v.verdict,
+            label: VERDICT_FILTER_LABELS[v.verdict],
+            value: v.pilots,
+            barClass: VERDICT_BARS[v.verdict],
+            selected,
+            href:
+              v.pilots > 0 && !selected
+                ? dashboardHref(slug, withFilterValue(filters, "verdicts", v.verdict))
+                : undefined,
+          };
+        })}
       />
     </Panel>
   );
@@ -115,7 +117,7 @@ export function TopGapsPanel({ gaps, assessed, slug }: { gaps: SystemicGap[]; as
           {gaps.map((g) => (
             <li key={g.criterionKey}>
               <div className="flex items-baseline justify-between gap-3 text-sm">
-                <span>
+                <span className="min-w-0">
                   <Link
                     href={orgPath(slug, `/pilots${g.pilotsSearch}`)}
                     className="font-medium text-brand-700 hover:underline"
@@ -143,31 +145,36 @@ export function TopGapsPanel({ gaps, assessed, slug }: { gaps: SystemicGap[]; as
   );
 }
 
-export function FunnelPanel({ funnel }: { funnel: FunnelStage[] }) {
-  const data = funnel.map((s) => ({ ...s, label: STAGE_LABELS[s.stage] }));
+export function FunnelPanel({
+  funnel,
+  filters,
+  slug,
+}: {
+  funnel: FunnelStage[];
+  filters: PortfolioFilters;
+  slug: string;
+}) {
   return (
     <Panel
       id="funnel-title"
       title="Stage funnel"
-      description="Pilots in each stage now, and the median days a pilot spends in each stage (past and current stays). Retired pilots count here, as the end of the funnel, though no other figure counts them unless the stage filter asks."
+      description="Pilots in each stage now, and the median days a pilot spends in the stage (past and current stays). Retired pilots count here, as the end of the funnel, though no other figure counts them unless the stage filter asks. Select a stage to filter the dashboard by it."
     >
-      <FunnelChart data={data} />
-      <Table
-        {...NUMBERS}
-        caption="Pilots and median days per stage"
-        className="mt-2"
-        columns={[
-          { key: "stage", header: "Stage", rowHeader: true, cell: (s) => s.label },
-          { key: "pilots", header: "Pilots now", ...FIGURE, cell: (s) => s.pilots },
-          {
-            key: "median",
-            header: "Median days in stage",
-            ...FIGURE,
-            cell: (s) => (s.medianDays === null ? "—" : Math.round(s.medianDays)),
-          },
-        ]}
-        rows={data}
-        rowKey={(s) => s.stage}
+      <BarList
+        label="Pilots per stage, with the median days in each stage"
+        items={funnel.map((s) => {
+          const selected = filters.stages.includes(s.stage);
+          return {
+            key: s.stage,
+            label: STAGE_LABELS[s.stage],
+            value: s.pilots,
+            barClass: "bg-brand-600",
+            detail: s.medianDays === null ? "No stays yet" : `Median ${plural(Math.round(s.medianDays), "day")}`,
+            selected,
+            href:
+              s.pilots > 0 && !selected ? dashboardHref(slug, withFilterValue(filters, "stages", s.stage)) : undefined,
+          };
+        })}
       />
     </Panel>
   );
@@ -179,18 +186,26 @@ const REASONS = {
   NEVER_ASSESSED: "Never assessed",
 } as const;
 
-export function StalledPanel({ stalled, slug }: { stalled: StalledList; slug: string }) {
+export function StalledPanel({
+  stalled,
+  filters,
+  slug,
+}: {
+  stalled: StalledList;
+  filters: PortfolioFilters;
+  slug: string;
+}) {
+  // Only pilots on their way to production stall: the list of those is where the rest are.
+  const stages = figureStages(filters).filter((s) => (PRE_PRODUCTION_STAGES as readonly string[]).includes(s));
   return (
     <Panel
       id="stalled-title"
-      title={`Stalled pilots (${stalled.total})`}
+      title={`Stalled pilots (${stalled.total.toLocaleString("en")})`}
       description={`In pilot or production intent for more than ${stalled.stalledDays} days, or not yet in production with no assessment in ${stalled.assessmentWindowDays} days (never assessed: once registered more than ${stalled.stalledDays} days ago).`}
     >
       <Table
         {...NUMBERS}
         caption="Stalled pilots, longest in stage first"
-        stickyHeader
-        className="max-h-96"
         columns={[
           {
             key: "pilot",
@@ -209,7 +224,7 @@ export function StalledPanel({ stalled, slug }: { stalled: StalledList; slug: st
             key: "assessed",
             header: "Last assessed",
             headerClassName: "pl-3",
-            className: "pl-3",
+            className: "pl-3 whitespace-nowrap",
             cell: (p) => (p.lastAssessedAt ? formatDate(p.lastAssessedAt) : "Never"),
           },
           {
@@ -224,40 +239,57 @@ export function StalledPanel({ stalled, slug }: { stalled: StalledList; slug: st
         rowKey={(p) => p.pilotId}
         empty="No stalled pilots in this view."
       />
-      {stalled.rows.length > 0 && stalled.total > stalled.rows.length && (
-        <p className="mt-2 text-xs text-slate-500">
-          Showing {stalled.rows.length} of {stalled.total}.
+      {stalled.total > stalled.rows.length && (
+        <p className="mt-3 text-sm text-slate-600">
+          Showing the {stalled.rows.length} longest in stage of {plural(stalled.total, "stalled pilot")}.{" "}
+          {stages.length > 0 && (
+            <Link href={pilotListHref(slug, filters, { stages })} className={MORE}>
+              Every pilot not yet in production is in the pilot list
+            </Link>
+          )}
         </p>
       )}
     </Panel>
   );
 }
 
+/** "End of Mar 2026: median readiness 62.5, 40 of 52 pilots assessed, 31% ready." */
+function describeMonth(m: TrendMonth): string {
+  const ready = m.readyShare === null ? "" : `, ${Math.round(m.readyShare * 100)}% ready`;
+  return `End of ${monthLabel(m.month)}: median readiness ${formatScore(m.medianReadiness)}, ${m.assessedPilots.toLocaleString("en")} of ${plural(m.pilots, "pilot")} assessed${ready}.`;
+}
+
 export function TrendPanel({ trend }: { trend: TrendMonth[] }) {
+  const assessed = trend.filter((m) => m.assessedPilots > 0);
+  const first = assessed[0];
+  const last = trend.at(-1);
   return (
     <Panel
       id="trend-title"
       title="Readiness over time"
-      description="The portfolio at the end of each month (last 18 months): each pilot's latest assessment as of then, carried forward until its next one."
+      description={`The portfolio at the end of each of the last ${trend.length} months, months without change included: each pilot's latest assessment as of then, carried forward until its next one.`}
     >
-      {trend.every((m) => m.assessedPilots === 0) ? (
+      {!first || !last ? (
         <p className="text-sm text-slate-600">Not assessed: no completed assessments in this view yet.</p>
       ) : (
         <>
-          <TrendChart data={trend} />
+          <p className="mb-3 text-sm text-slate-700">
+            {describeMonth(last)} {first !== last && describeMonth(first)}
+          </p>
+          <LazyTrendChart data={trend} />
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer text-brand-700">Show the numbers</summary>
             <Table
               {...NUMBERS}
-              caption="Readiness at the end of each month"
+              caption="Readiness at the end of each month, with the pilots assessed by then"
               className="mt-2"
               columns={[
-                { key: "month", header: "Month", rowHeader: true, cell: (m) => m.month },
+                { key: "month", header: "Month", rowHeader: true, cell: (m) => monthLabel(m.month) },
                 {
                   key: "assessed",
                   header: "Assessed pilots",
                   ...FIGURE,
-                  cell: (m) => `${m.assessedPilots} of ${m.pilots}`,
+                  cell: (m) => `${m.assessedPilots.toLocaleString("en")} of ${m.pilots.toLocaleString("en")}`,
                 },
                 { key: "median", header: "Median", ...FIGURE, cell: (m) => formatScore(m.medianReadiness) },
                 { key: "mean", header: "Mean", ...FIGURE, cell: (m) => formatScore(m.meanReadiness) },
@@ -278,7 +310,42 @@ export function TrendPanel({ trend }: { trend: TrendMonth[] }) {
   );
 }
 
-export function CostPanel({ cost, currency, slug }: { cost: CostVsReadiness; currency: string; slug: string }) {
+const median = (values: number[]): number | null => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** Readiness bands of the cost table, on the default thresholds (75 ready, 50 conditional). */
+const BANDS = [
+  { label: "75 and over", min: 75, max: Infinity },
+  { label: "50 to 74", min: 50, max: 75 },
+  { label: "Below 50", min: -Infinity, max: 50 },
+] as const;
+
+export function CostPanel({
+  cost,
+  currency,
+  filters,
+  slug,
+}: {
+  cost: CostVsReadiness;
+  currency: string;
+  filters: PortfolioFilters;
+  slug: string;
+}) {
+  // A log scale has no zero: a pilot that costs nothing per outcome is counted, not drawn.
+  const drawn = cost.points
+    .filter((p) => p.costPerOutcome > 0)
+    .map(({ pilotId, name, readiness, costPerOutcome }) => ({ pilotId, name, readiness, costPerOutcome }));
+  const free = cost.points.length - drawn.length;
+  const yAxis = logAxis(drawn.map((p) => p.costPerOutcome));
+  const notDrawn = cost.total - drawn.length;
+  const bands = BANDS.map((b) => {
+    const inBand = cost.points.filter((p) => p.readiness >= b.min && p.readiness < b.max);
+    return { ...b, pilots: inBand.length, median: median(inBand.map((p) => p.costPerOutcome)) };
+  });
   return (
     <Panel
       id="cost-title"
@@ -291,45 +358,65 @@ export function CostPanel({ cost, currency, slug }: { cost: CostVsReadiness; cur
         </p>
       ) : (
         <>
-          <CostScatter points={cost.points} currency={currency} />
-          {cost.capped && (
-            <p className="text-xs text-slate-500">
-              Showing {cost.points.length} of {plural(cost.total, "pilot")}.
-            </p>
-          )}
-          <details className="mt-2 text-sm">
-            <summary className="cursor-pointer text-brand-700">Show the numbers</summary>
-            <Table
-              {...NUMBERS}
-              caption="Cost per outcome and readiness per pilot"
-              className="mt-2"
-              columns={[
-                {
-                  key: "pilot",
-                  header: "Pilot",
-                  rowHeader: true,
-                  cell: (p) => (
-                    <Link href={orgPath(slug, `/pilots/${p.pilotId}`)} className="text-brand-700 hover:underline">
-                      {p.name}
-                    </Link>
-                  ),
-                },
-                { key: "readiness", header: "Readiness", ...FIGURE, cell: (p) => formatScore(p.readiness) },
-                {
-                  key: "cost",
-                  header: "Cost per outcome",
-                  ...FIGURE,
-                  cell: (p) => formatCostPerOutcome(p.costPerOutcome, currency),
-                },
-              ]}
-              rows={cost.points.slice(0, 200)}
-              rowKey={(p) => p.pilotId}
-            />
-          </details>
+          {yAxis && <LazyCostScatter points={drawn} currency={currency} yAxis={yAxis} />}
+          <p className="mt-2 text-sm text-slate-600">
+            {notDrawn === 0 ? (
+              `Showing all ${plural(cost.total, "pilot")} with a cost and outcomes.`
+            ) : (
+              <>
+                Showing {drawn.length.toLocaleString("en")} of {plural(cost.total, "pilot")} with a cost and outcomes
+                {cost.capped && ` (the first ${cost.points.length.toLocaleString("en")} by name)`}
+                {free > 0 && `; ${plural(free, "pilot")} with no cost per outcome cannot sit on a log scale`}. The rest
+                are in the{" "}
+                <Link href={pilotListHref(slug, filters, { sort: "cost", dir: "desc" })} className={MORE}>
+                  pilot list, most expensive first
+                </Link>
+                .
+              </>
+            )}
+          </p>
+          <Table
+            {...NUMBERS}
+            caption={`Median cost per outcome by readiness band, of these ${plural(cost.points.length, "pilot")}`}
+            captionVisible
+            className="mt-3"
+            columns={[
+              { key: "band", header: "Readiness", rowHeader: true, cell: (b) => b.label },
+              { key: "pilots", header: "Pilots", ...FIGURE, cell: (b) => b.pilots.toLocaleString("en") },
+              {
+                key: "median",
+                header: "Median cost per outcome",
+                ...FIGURE,
+                cell: (b) => formatCostPerOutcome(b.median, currency),
+              },
+            ]}
+            rows={bands}
+            rowKey={(b) => b.label}
+          />
         </>
       )}
     </Panel>
   );
+}
+
+/** The groups beyond the largest ones, summed: their median cannot be summed, so it is left out. */
+function otherGroups(rows: RollupRow[]): RollupRow {
+  const sum = (f: (r: RollupRow) => number) => rows.reduce((n, r) => n + f(r), 0);
+  const known = rows.filter((r) => r.spend.amount !== null);
+  const pilots = sum((r) => r.spend.pilots);
+  return {
+    group: "",
+    pilots: sum((r) => r.pilots),
+    assessed: sum((r) => r.assessed),
+    ready: sum((r) => r.ready),
+    medianReadiness: null,
+    stalled: sum((r) => r.stalled),
+    spend: {
+      amount: known.length > 0 ? known.reduce((n, r) => n + r.spend.amount!, 0) : pilots === 0 ? 0 : null,
+      pilots,
+      withoutCost: sum((r) => r.spend.withoutCost),
+    },
+  };
 }
 
 export function RollupPanel({
@@ -345,15 +432,23 @@ export function RollupPanel({
 }) {
   const other = rollup.groupBy === "unit" ? "team" : "unit";
   const name = rollup.groupBy === "unit" ? "Business unit" : "Owning team";
+  const groupsWord = rollup.groupBy === "unit" ? "business unit" : "owning team";
+  // The largest groups; the rest in one row, so the totals still add up.
+  const bySize = [...rollup.rows].sort((a, b) => b.pilots - a.pilots || (a.group < b.group ? -1 : 1));
+  const shown = bySize.slice(0, ROLLUP_GROUPS_LIMIT);
+  const rest = bySize.slice(ROLLUP_GROUPS_LIMIT);
+  const others = rest.length > 0 ? otherGroups(rest) : null;
+  const rows = others ? [...shown, others] : shown;
+  const isOther = (r: RollupRow) => r === others;
   return (
     <Panel
       id="rollup-title"
-      title={`By ${name.toLowerCase()}`}
-      description="Each group's figures, with the same filters applied."
+      title={`By ${groupsWord}`}
+      description="Each group's figures, with the same filters applied; the largest groups first. Select a group to filter the dashboard by it."
     >
-      <p className="mb-3 text-sm">
+      <p className="mb-3 text-sm print:hidden">
         <Link
-          href={orgPath(slug, `/dashboard?${toSearchParams({ ...filters, groupBy: other }).toString()}#rollup-title`)}
+          href={dashboardHref(slug, { ...filters, groupBy: other }, "#rollup-title")}
           className="font-medium text-brand-700 hover:underline"
         >
           Group by {other === "unit" ? "business unit" : "owning team"} instead
@@ -361,35 +456,39 @@ export function RollupPanel({
       </p>
       <Table
         {...NUMBERS}
-        caption={`Figures per ${name.toLowerCase()}`}
+        caption={`Figures per ${groupsWord}`}
         columns={[
           {
             key: "group",
             header: name,
             rowHeader: true,
             className: "font-medium",
-            cell: (r) => (
-              <Link
-                href={orgPath(
-                  slug,
-                  `/dashboard?${toSearchParams(withFilterValue(filters, rollup.groupBy === "unit" ? "units" : "teams", r.group)).toString()}`,
-                )}
-                className="text-brand-700 hover:underline"
-              >
-                {r.group}
-              </Link>
-            ),
+            cell: (r) =>
+              isOther(r) ? (
+                <span className="text-slate-600">Other {plural(rest.length, groupsWord)}</span>
+              ) : (
+                <Link
+                  href={dashboardHref(
+                    slug,
+                    withFilterValue(filters, rollup.groupBy === "unit" ? "units" : "teams", r.group),
+                  )}
+                  className="text-brand-700 hover:underline"
+                >
+                  {r.group}
+                </Link>
+              ),
           },
-          { key: "pilots", header: "Pilots", ...FIGURE, cell: (r) => r.pilots },
-          { key: "assessed", header: "Assessed", ...FIGURE, cell: (r) => r.assessed },
-          { key: "ready", header: "Ready", ...FIGURE, cell: (r) => r.ready },
+          { key: "pilots", header: "Pilots", ...FIGURE, cell: (r) => r.pilots.toLocaleString("en") },
+          { key: "assessed", header: "Assessed", ...FIGURE, cell: (r) => r.assessed.toLocaleString("en") },
+          { key: "ready", header: "Ready", ...FIGURE, cell: (r) => r.ready.toLocaleString("en") },
           {
             key: "median",
             header: "Median readiness",
             ...FIGURE,
-            cell: (r) => (r.medianReadiness === null ? "Not assessed" : formatScore(r.medianReadiness)),
+            cell: (r) =>
+              isOther(r) ? "—" : r.medianReadiness === null ? "Not assessed" : formatScore(r.medianReadiness),
           },
-          { key: "stalled", header: "Stalled", ...FIGURE, cell: (r) => r.stalled },
+          { key: "stalled", header: "Stalled", ...FIGURE, cell: (r) => r.stalled.toLocaleString("en") },
           {
             key: "spend",
             header: "Pre-production spend / month",
@@ -397,9 +496,19 @@ export function RollupPanel({
             cell: (r) => (r.spend.amount === null ? "Unknown" : formatMoney(r.spend.amount, currency)),
           },
         ]}
-        rows={rollup.rows}
-        rowKey={(r) => r.group}
+        rows={rows}
+        rowKey={(r) => (isOther(r) ? "\0other" : r.group)}
       />
+      {rest.length > 0 && (
+        <p className="mt-3 text-sm text-slate-600">
+          Showing the {shown.length} largest of {plural(rollup.rows.length, groupsWord)}; the other {rest.length} are
+          summed in the last row.{" "}
+          <Link href={pilotListHref(slug, filters)} className={MORE}>
+            Every pilot in this view is in the pilot list
+          </Link>
+          .
+        </p>
+      )}
     </Panel>
   );
 }

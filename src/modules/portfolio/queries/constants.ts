@@ -11,9 +11,14 @@ export const STALL_STAGES = ["PILOT", "PRODUCTION_INTENT"] as const satisfies re
  * never "stalled": they are no longer on the way to production.
  */
 export const ASSESSMENT_STALE_DAYS = 90;
-export const HEATMAP_DEFAULT_LIMIT = 50;
-export const STALLED_LIMIT = 50;
-export const COST_POINTS_LIMIT = 2000;
+// What the dashboard shows of a long list: a fixed number of rows, so the page does not grow
+// with the portfolio; each figure links to the full, paginated pilot list for the rest.
+/** Heatmap rows: the weakest by the current sort. */
+export const HEATMAP_DEFAULT_LIMIT = 25;
+/** Stalled pilots: the longest in stage. */
+export const STALLED_LIMIT = 10;
+/** Points of the cost scatter (the first by name); the chart says how many it leaves out. */
+export const COST_POINTS_LIMIT = 200;
 export const TREND_MONTHS = 18;
 export const TOP_GAPS_LIMIT = 10;
 

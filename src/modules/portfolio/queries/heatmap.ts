@@ -35,7 +35,7 @@ export function heatmapPart(sort: HeatmapSort, limit: number): FigurePart {
       ORDER BY ord LIMIT ${limit}
     )`,
     json: Prisma.sql`(SELECT json_agg(json_build_object(
-          'id', h.id, 'name', h.name, 'stage', h.stage, 'verdict', h.verdict, 'readiness', h.readiness,
+          'id', h.id, 'assessmentId', h.aid, 'name', h.name, 'stage', h.stage, 'verdict', h.verdict, 'readiness', h.readiness,
           'scores', (SELECT json_object_agg(ps."pillarKey", ps.score) FROM "AssessmentPillarScore" ps WHERE ps."assessmentId" = h.aid)
         ) ORDER BY h.ord) FROM heat h)`,
   };
@@ -43,6 +43,7 @@ export function heatmapPart(sort: HeatmapSort, limit: number): FigurePart {
 
 export const heatmapRowSchema = z.object({
   id: z.string(),
+  assessmentId: z.string(),
   name: z.string(),
   stage,
   verdict,
@@ -62,6 +63,7 @@ export function toHeatmap(
     pillars,
     rows: rows.map((r) => ({
       pilotId: r.id,
+      assessmentId: r.assessmentId,
       name: r.name,
       stage: r.stage,
       verdict: r.verdict,

@@ -59,7 +59,7 @@ export interface Portfolio {
 }
 
 export interface PortfolioOptions {
-  /** Heatmap rows to return (1–500, default 50). */
+  /** Heatmap rows to return (1–500, default HEATMAP_DEFAULT_LIMIT). */
   heatmapLimit?: number;
 }
 

@@ -48,6 +48,8 @@ export interface PillarColumn {
 
 export interface HeatmapRow {
   pilotId: string;
+  /** The pilot's latest completed assessment (the one these scores are from): its results page. */
+  assessmentId: string;
   name: string;
   stage: PilotStage;
   verdict: Verdict;
@@ -61,7 +63,7 @@ export interface Heatmap {
   pillars: PillarColumn[];
   /** At most `limit` rows, in `sort` order. */
   rows: HeatmapRow[];
-  /** All assessed pilots ("showing 50 of 812"). */
+  /** All assessed pilots ("showing 25 of 812"). */
   total: number;
   sort: HeatmapSort;
   limit: number;
@@ -106,7 +108,7 @@ export interface StalledPilot {
 }
 
 export interface StalledList {
-  /** At most 50, longest in stage first. */
+  /** At most STALLED_LIMIT, longest in stage first. */
   rows: StalledPilot[];
   total: number;
   stalledDays: number;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
-import { DashboardFilters } from "@/modules/portfolio/components/dashboard-filters";
+import { DashboardFilters, PrintedView } from "@/modules/portfolio/components/dashboard-filters";
 import { Headline } from "@/modules/portfolio/components/headline";
 import { Heatmap } from "@/modules/portfolio/components/heatmap";
 import {
@@ -59,6 +59,11 @@ export default async function DashboardPage({
         description={`${ctx.organizationName}: how ready the AI pilots are for production, and what stands in the way.`}
       />
       <DashboardFilters filters={portfolio.filters} facets={portfolio.facets} slug={slug} />
+      <PrintedView
+        filters={portfolio.filters}
+        pillars={portfolio.heatmap.pillars}
+        generatedAt={portfolio.generatedAt}
+      />
       {onlyRetired ? (
         <EmptyState
           title="Every pilot in this view is retired"
@@ -83,18 +88,23 @@ export default async function DashboardPage({
           }
         />
       ) : (
-        <div className="space-y-6">
+        <div className="space-y-6 print:space-y-4">
           <Headline headline={portfolio.headline} currency={ctx.currency} filters={portfolio.filters} slug={slug} />
           <Heatmap heatmap={portfolio.heatmap} filters={portfolio.filters} slug={slug} />
-          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2 print:block print:space-y-4">
             <VerdictPanel verdicts={portfolio.verdicts} filters={portfolio.filters} slug={slug} />
             <TopGapsPanel gaps={portfolio.topGaps} assessed={portfolio.headline.assessed} slug={slug} />
-            <FunnelPanel funnel={portfolio.funnel} />
+            <FunnelPanel funnel={portfolio.funnel} filters={portfolio.filters} slug={slug} />
             <TrendPanel trend={portfolio.trend} />
           </div>
-          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-            <StalledPanel stalled={portfolio.stalled} slug={slug} />
-            <CostPanel cost={portfolio.costVsReadiness} currency={ctx.currency} slug={slug} />
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2 print:block print:space-y-4">
+            <StalledPanel stalled={portfolio.stalled} filters={portfolio.filters} slug={slug} />
+            <CostPanel
+              cost={portfolio.costVsReadiness}
+              currency={ctx.currency}
+              filters={portfolio.filters}
+              slug={slug}
+            />
           </div>
           <RollupPanel rollup={portfolio.rollup} filters={portfolio.filters} currency={ctx.currency} slug={slug} />
         </div>
