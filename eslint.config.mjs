@@ -5,7 +5,8 @@ import nextTypescript from "eslint-config-next/typescript";
 // another only through its public entries (@/modules/<x>, …/shared, …/client).
 const OTHER_MODULE_INTERNALS = {
   regex: "^@/modules/[^/]+/(?!shared$|client$).+",
-  message: "Import another module through its entry (@/modules/<x>, @/modules/<x>/shared or /client); inside a module, import relatively.",
+  message:
+    "Import another module through its entry (@/modules/<x>, @/modules/<x>/shared or /client); inside a module, import relatively.",
 };
 const ROUTES = { regex: "^@/app(/|$)", message: "Only Next.js imports routes." };
 
@@ -62,9 +63,7 @@ const config = [
       "no-restricted-imports": [
         "error",
         {
-          patterns: [
-            { ...OTHER_MODULE_INTERNALS, regex: "^@/modules/[^/]+/(?!shared$|client$|components/).+" },
-          ],
+          patterns: [{ ...OTHER_MODULE_INTERNALS, regex: "^@/modules/[^/]+/(?!shared$|client$|components/).+" }],
         },
       ],
     },

@@ -141,7 +141,5 @@ export function PilotTable({
   ];
 
   // `relative`: the screen-reader-only texts in the cells stay inside the table's own scroll region.
-  return (
-    <Table caption="Pilots" columns={columns} rows={pilots} rowKey={(p) => p.id} empty={empty} />
-  );
+  return <Table caption="Pilots" columns={columns} rows={pilots} rowKey={(p) => p.id} empty={empty} />;
 }
