@@ -167,19 +167,10 @@ export type PilotListItem = PilotListPage["items"][number];
 /** Values for the filter menus: the business units and teams in use. */
 export async function listPilotFacets(actor: Actor) {
   assertCan(actor, "org:read");
+  // GROUP BY in SQL: Prisma's `distinct` fetches every pilot's value and dedupes in JavaScript.
   const [units, teams] = await Promise.all([
-    db.pilot.findMany({
-      where: inOrg(actor),
-      distinct: ["businessUnit"],
-      select: { businessUnit: true },
-      orderBy: { businessUnit: "asc" },
-    }),
-    db.pilot.findMany({
-      where: inOrg(actor),
-      distinct: ["owningTeam"],
-      select: { owningTeam: true },
-      orderBy: { owningTeam: "asc" },
-    }),
+    db.pilot.groupBy({ by: ["businessUnit"], where: inOrg(actor), orderBy: { businessUnit: "asc" } }),
+    db.pilot.groupBy({ by: ["owningTeam"], where: inOrg(actor), orderBy: { owningTeam: "asc" } }),
   ]);
   return { businessUnits: units.map((u) => u.businessUnit), teams: teams.map((t) => t.owningTeam) };
 }
