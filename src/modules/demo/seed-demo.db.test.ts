@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { authenticate } from "@/modules/auth";
 import { VERDICTS } from "@/modules/scoring";
 import { DEMO_ASSESSMENTS } from "./demo-assessments";
-import { DEMO_LOGIN, DEMO_PILOTS } from "./demo-data";
+import { DEMO_LOGIN, DEMO_PILOTS, DEMO_VIEWER } from "./demo-data";
 import { isEmptyDatabase, seedDemo } from "./seed-demo";
 
 const DAY = 86_400_000;
@@ -19,6 +19,13 @@ describe("demo seed", () => {
     const seconds = (performance.now() - started) / 1000;
     console.info(`[demo seed] ${seconds.toFixed(1)} s (${((user + system) / 1e6).toFixed(1)} s CPU)`);
     expect(await isEmptyDatabase()).toBe(false);
+    // Neither demo address is a real mailbox: both count as confirmed, so no "confirm your email" banner.
+    const demoUsers = await db.user.findMany({
+      where: { email: { in: [DEMO_LOGIN.email, DEMO_VIEWER.email] } },
+      select: { emailVerifiedAt: true },
+    });
+    expect(demoUsers).toHaveLength(2);
+    expect(demoUsers.every((u) => u.emailVerifiedAt !== null)).toBe(true);
 
     const pilots = await db.pilot.findMany({
       where: { organizationId },
