@@ -212,6 +212,8 @@ function printRow(row: Row): void {
 
 interface Session {
   base: string;
+  /** The app's public URL (NEXTAUTH_URL): the Origin its own pages send with writes. */
+  publicUrl: string;
   slug: string;
   /** Cookie header a signed-in browser sends (session + last-used organisation). */
   cookie: string;
@@ -228,6 +230,8 @@ function pageHeaders(session: Session): Record<string, string> {
 function apiHeaders(session: Session): Record<string, string> {
   return {
     cookie: session.cookie,
+    // As a browser on the app's own pages sends it: writes without it are refused (CSRF, decision 0004).
+    origin: session.publicUrl,
     accept: "application/json",
     "content-type": "application/json",
     ...(GZIP ? { "accept-encoding": "gzip, deflate, br" } : {}),
@@ -431,6 +435,7 @@ async function benchSize(admin: pg.Client, serverUrl: string, pilots: number, wo
   if (!unitRow || !pagePilot) throw new Error("The seeded portfolio has no PILOT-stage unit or no assessed pilot");
 
   const port = PORT ?? (await freePort());
+  const publicUrl = `http://localhost:${port}`;
   const logFile = path.join(workDir, `next-start-${pilots}.log`);
   console.log(`Starting next start on port ${port} (log: ${logFile})…`);
   const server: RunningServer = await startNextServer({
@@ -442,7 +447,7 @@ async function benchSize(admin: pg.Client, serverUrl: string, pilots: number, wo
       DATABASE_URL: databaseUrl,
       DATABASE_POOL_MAX: "10",
       NEXTAUTH_SECRET: randomBytes(36).toString("base64url"), // 48 characters
-      NEXTAUTH_URL: `http://localhost:${port}`,
+      NEXTAUTH_URL: publicUrl,
     },
   });
   const stopServer = defer(() => server.stop());
@@ -450,6 +455,7 @@ async function benchSize(admin: pg.Client, serverUrl: string, pilots: number, wo
   const token = await signInOverHttp(server.url, EMAIL, PASSWORD);
   const session: Session = {
     base: server.url,
+    publicUrl,
     slug,
     cookie: `${SESSION_COOKIE}=${token}; ${LAST_ORG_COOKIE}=${slug}`,
   };
