@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
 import { controlClass } from "@/components/ui/field";
+import { MultiSelect } from "@/components/ui/multi-select";
 import { orgPath } from "@/modules/access/shared";
 import { VERDICT_LABELS } from "@/modules/assessments/shared";
 import {
@@ -13,48 +13,6 @@ import {
   type VerdictFilter,
 } from "../schemas";
 import { STAGE_LABELS, STAGES } from "../stages";
-
-/**
- * Several values of one filter without JavaScript: a group named by its legend, its checkboxes
- * in a disclosure whose summary says what is chosen ("Stages: Pilot, Production" or "All stages").
- */
-function Choices({
-  name,
-  label,
-  plural,
-  all,
-  selected,
-  options,
-}: {
-  name: string;
-  label: string;
-  plural: string;
-  all: string;
-  selected: readonly string[];
-  options: [value: string, label: string][];
-}) {
-  const labelOf = new Map(options);
-  const chosen = selected.map((v) => labelOf.get(v) ?? v);
-  const extra = selected.filter((v) => !labelOf.has(v)).map((v): [string, string] => [v, v]);
-  return (
-    <fieldset className="min-w-0">
-      <legend className="mb-1 block text-xs font-medium text-slate-600">{label}</legend>
-      <details className="relative">
-        <summary className={cn(controlClass, "cursor-pointer truncate")}>
-          {chosen.length === 0 ? all : `${plural}: ${chosen.join(", ")}`}
-        </summary>
-        <div className="absolute z-10 mt-1 max-h-64 w-full overflow-auto sm:min-w-48 rounded-md bg-white p-2 shadow-lg ring-1 ring-slate-200">
-          {[...options, ...extra].map(([value, text]) => (
-            <label key={value} className="flex items-center gap-2 rounded px-1 py-1 text-sm hover:bg-slate-50">
-              <input type="checkbox" name={name} value={value} defaultChecked={selected.includes(value)} />
-              {text}
-            </label>
-          ))}
-        </div>
-      </details>
-    </fieldset>
-  );
-}
 
 /** The verdict filter's choices, from ready to blocked, then the pilots never assessed. */
 const VERDICT_CHOICES: [VerdictFilter, string][] = (
@@ -110,7 +68,7 @@ export function PilotFilters({
           className={controlClass}
         />
       </div>
-      <Choices
+      <MultiSelect
         name="stage"
         label="Stage"
         plural="Stages"
@@ -118,7 +76,7 @@ export function PilotFilters({
         selected={query.stages}
         options={STAGES.map((s) => [s, STAGE_LABELS[s]])}
       />
-      <Choices
+      <MultiSelect
         name="unit"
         label="Business unit"
         plural="Units"
@@ -126,7 +84,7 @@ export function PilotFilters({
         selected={query.units}
         options={businessUnits.map((u) => [u, u])}
       />
-      <Choices
+      <MultiSelect
         name="verdict"
         label="Latest verdict"
         plural="Verdicts"

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { orNotFound } from "@/lib/not-found";
@@ -11,6 +10,7 @@ import { StageBadge } from "@/modules/pilots/components/stage-badge";
 import { daysSince, formatCostPerOutcome, formatDate, formatMoney, formatNumber, plural } from "@/lib/format";
 import { getPilot, STAGE_LABELS } from "@/modules/pilots";
 import { can, orgPage, orgPath } from "@/modules/access";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Pilot" };
 
@@ -32,17 +32,7 @@ export default async function PilotPage({ params }: { params: Promise<{ org: str
 
   return (
     <article className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={orgPath(ctx.organizationSlug, "/pilots")} className="text-brand-700 hover:underline">
-          Pilots
-        </Link>
-        <span aria-hidden="true" className="mx-2 text-slate-400">
-          /
-        </span>
-        <span aria-current="page" className="text-slate-600">
-          {pilot.name}
-        </span>
-      </nav>
+      <Breadcrumbs trail={[{ href: orgPath(ctx.organizationSlug, "/pilots"), label: "Pilots" }]} current={pilot.name} />
 
       {pilot.archivedAt && (
         <Notice tone="warning">

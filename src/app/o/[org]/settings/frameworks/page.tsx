@@ -8,6 +8,7 @@ import { VersionStatusBadge } from "@/modules/frameworks/components/version-view
 import { Table } from "@/components/ui/table";
 import { formatDate, plural } from "@/lib/format";
 import { can, orgPage, orgPath } from "@/modules/access";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Frameworks" };
 
@@ -19,17 +20,10 @@ export default async function FrameworksPage({ params }: { params: Promise<{ org
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={orgPath(ctx.organizationSlug, "/settings")} className="text-brand-700 hover:underline">
-          Settings
-        </Link>
-        <span aria-hidden="true" className="mx-2 text-slate-400">
-          /
-        </span>
-        <span aria-current="page" className="text-slate-600">
-          Frameworks
-        </span>
-      </nav>
+      <Breadcrumbs
+        trail={[{ href: orgPath(ctx.organizationSlug, "/settings"), label: "Settings" }]}
+        current="Frameworks"
+      />
       <PageHeader
         title="Frameworks"
         description="The readiness checklists pilots are assessed against. A published version never changes: to change the checklist, copy a version into a draft, edit it, and publish it. New assessments use the latest published version; assessments already started keep theirs."

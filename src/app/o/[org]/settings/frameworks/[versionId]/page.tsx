@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, Notice, PageHeader } from "@/components/ui/card";
 import { orNotFound } from "@/lib/not-found";
@@ -15,6 +14,7 @@ import { DraftActions, NewDraftButton } from "@/modules/frameworks/components/ve
 import { VersionStatusBadge, VersionView } from "@/modules/frameworks/components/version-view";
 import { formatDate } from "@/lib/format";
 import { can, orgPage, orgPath } from "@/modules/access";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Framework version" };
 
@@ -39,23 +39,13 @@ export default async function FrameworkVersionPage({
 
   return (
     <article className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={orgPath(ctx.organizationSlug, "/settings")} className="text-brand-700 hover:underline">
-          Settings
-        </Link>
-        <span aria-hidden="true" className="mx-2 text-slate-400">
-          /
-        </span>
-        <Link href={orgPath(ctx.organizationSlug, "/settings/frameworks")} className="text-brand-700 hover:underline">
-          Frameworks
-        </Link>
-        <span aria-hidden="true" className="mx-2 text-slate-400">
-          /
-        </span>
-        <span aria-current="page" className="text-slate-600">
-          v{content.version}
-        </span>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { href: orgPath(ctx.organizationSlug, "/settings"), label: "Settings" },
+          { href: orgPath(ctx.organizationSlug, "/settings/frameworks"), label: "Frameworks" },
+        ]}
+        current={`v${content.version}`}
+      />
 
       <PageHeader
         title={title}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/card";
@@ -9,6 +8,7 @@ import { AssessmentResults } from "@/modules/assessments/components/assessment-r
 import { AssessmentWizard } from "@/modules/assessments/components/assessment-wizard";
 import { getAssessment, getChangesSincePrevious, previousCompleted } from "@/modules/assessments";
 import { can, orgPage, orgPath } from "@/modules/access";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -25,27 +25,21 @@ export default async function AssessmentPage({
   const pilotPath = orgPath(ctx.organizationSlug, `/pilots/${pilotId}`);
 
   const breadcrumb = (
-    <nav aria-label="Breadcrumb" className="mb-4 text-sm">
-      <Link href={orgPath(ctx.organizationSlug, "/pilots")} className="text-brand-700 hover:underline">
-        Pilots
-      </Link>
-      <span aria-hidden="true" className="mx-2 text-slate-400">
-        /
-      </span>
-      <Link href={pilotPath} className="text-brand-700 hover:underline">
-        {detail.pilot.name}
-      </Link>
-      <span aria-hidden="true" className="mx-2 text-slate-400">
-        /
-      </span>
-      <span aria-current="page" className="text-slate-600">
-        {detail.status === "COMPLETED"
-          ? "Assessment results"
-          : detail.status === "DISCARDED"
-            ? "Discarded assessment"
-            : "Assessment"}
-      </span>
-    </nav>
+    <div className="mb-4">
+      <Breadcrumbs
+        trail={[
+          { href: orgPath(ctx.organizationSlug, "/pilots"), label: "Pilots" },
+          { href: pilotPath, label: detail.pilot.name },
+        ]}
+        current={
+          detail.status === "COMPLETED"
+            ? "Assessment results"
+            : detail.status === "DISCARDED"
+              ? "Discarded assessment"
+              : "Assessment"
+        }
+      />
+    </div>
   );
 
   if (detail.status === "COMPLETED") {
