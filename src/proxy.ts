@@ -36,7 +36,12 @@ export function proxy(request: NextRequest) {
     requestHeaders.set("content-security-policy", policy);
     response = NextResponse.next({ request: { headers: requestHeaders } });
     const slug = pathname.startsWith("/o/") ? pathname.split("/")[2] : undefined;
-    if (slug && SLUG_PATTERN.test(slug) && request.cookies.get(LAST_ORG_COOKIE)?.value !== slug) {
+    // A prefetch is not a visit: a link prefetched from one organisation's page can land after
+    // the person has moved on to another, and must not make the first one "last used" again.
+    const prefetch =
+      request.headers.has("next-router-prefetch") ||
+      /prefetch/i.test(request.headers.get("purpose") ?? request.headers.get("sec-purpose") ?? "");
+    if (slug && !prefetch && SLUG_PATTERN.test(slug) && request.cookies.get(LAST_ORG_COOKIE)?.value !== slug) {
       response.cookies.set(LAST_ORG_COOKIE, slug, {
         httpOnly: true,
         sameSite: "lax",
