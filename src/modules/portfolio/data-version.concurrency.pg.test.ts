@@ -47,16 +47,27 @@ async function session(lockTimeout = "5s"): Promise<Session> {
   return { client, pid: rows[0]!.pid, query: (sql, values) => client.query(sql, values) };
 }
 
-/** Waits until the backend `pid` waits for a lock, or (with `orIdle`) has finished its statement. */
+/**
+ * Waits until the backend `pid` waits for a lock, or (with `orIdle`) has finished its statement.
+ *
+ * A blocked backend shows "Lock" at once; one that is merely slow (writing WAL or reading pages
+ * while other test files create their databases) shows "active" with an IO or LWLock wait, which
+ * is not what these tests are about, so the deadline is generous. A wrong lock still fails fast.
+ */
 async function waitForBackend(pid: number, { orIdle = false } = {}): Promise<"blocked" | "idle"> {
-  for (let i = 0; i < 500; i++) {
-    const [row] = await db.$queryRaw<{ state: string | null; wait: string | null }[]>`
-      SELECT state, wait_event_type AS wait FROM pg_stat_activity WHERE pid = ${pid}`;
-    if (row?.wait === "Lock") return "blocked";
-    if (orIdle && row?.state === "idle in transaction") return "idle";
+  const deadline = Date.now() + 20_000;
+  let last: { state: string | null; wait: string | null; event: string | null } | undefined;
+  while (Date.now() < deadline) {
+    [last] = await db.$queryRaw<{ state: string | null; wait: string | null; event: string | null }[]>`
+      SELECT state, wait_event_type AS wait, wait_event AS event FROM pg_stat_activity WHERE pid = ${pid}`;
+    if (last?.wait === "Lock") return "blocked";
+    if (orIdle && last?.state === "idle in transaction") return "idle";
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-  throw new Error(`backend ${pid} neither waited for a lock nor finished its statement within 5 s`);
+  throw new Error(
+    `backend ${pid} neither waited for a lock nor finished its statement within 20 s ` +
+      `(last seen: ${JSON.stringify(last ?? null)})`,
+  );
 }
 
 /** A query left running while the test does something else: awaited later, never unhandled. */
