@@ -12,8 +12,8 @@
  *   npm run bench:load -- --sizes 1000 --duration 5 --connections 10
  *   npm run bench:load -- --scenarios dashboard,autosave --keep
  * Options: --sizes 1000,10000  --connections 50,200  --duration 20 (s)  --scenarios <list>
- *   (dashboard, dashboard-filtered, pilot-list, pilot-page, autosave)  --port <n>  --keep (keep
- *   the database, print its URL)  --no-gzip (do not send Accept-Encoding)  --no-build (use
+ *   (dashboard, dashboard-filtered, pilot-list, pilot-page, autosave, autosave-paced)  --port <n>  --keep (keep
+ *   the database, print its URL)  --workers <n> (processes sharing the port, as WEB_CONCURRENCY)  --no-gzip (do not send Accept-Encoding)  --no-build (use
  *   whatever .next holds instead of rebuilding a stale build).
  * PostgreSQL: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/postgres
  * (a scratch database is created on that server and dropped afterwards).
@@ -56,7 +56,21 @@ function numbers(name: string, fallback: string): number[] {
   return list;
 }
 
-const SCENARIO_IDS = ["dashboard", "dashboard-filtered", "pilot-list", "pilot-page", "autosave"] as const;
+const SCENARIO_IDS = [
+  "dashboard",
+  "dashboard-filtered",
+  "pilot-list",
+  "pilot-page",
+  "autosave",
+  "autosave-paced",
+] as const;
+/**
+ * How often one person's autosave can fire: the assessment saves 600 ms after the last change
+ * (use-answer-autosave.ts), so someone typing without pause saves at most ~1.7 times a second.
+ * `autosave-paced` holds each connection to this rate: 50 connections are 50 people editing at
+ * once. `autosave` sends back to back, which measures the server's saturation instead.
+ */
+const PACED_SAVES_PER_SECOND = 2;
 type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 const SIZES = numbers("sizes", "1000,10000");
@@ -70,6 +84,8 @@ const unknown = SCENARIOS.filter((s) => !SCENARIO_IDS.includes(s));
 if (unknown.length)
   throw new Error(`Unknown scenario(s) ${unknown.join(", ")}; choose from ${SCENARIO_IDS.join(", ")}`);
 const PORT = option("port", "") ? Number(option("port", "")) : null;
+/** Node processes serving the app (`WEB_CONCURRENCY` in `npm start`); 1 is plain `next start`. */
+const WORKERS = numbers("workers", "1")[0]!;
 const KEEP = flag("keep");
 const GZIP = !flag("no-gzip");
 const BUILD = !flag("no-build");
@@ -441,6 +457,7 @@ async function benchSize(admin: pg.Client, serverUrl: string, pilots: number, wo
   const server: RunningServer = await startNextServer({
     port,
     logFile,
+    workers: WORKERS,
     env: {
       ...rawProcessEnv(),
       NODE_ENV: "production",
@@ -467,7 +484,7 @@ async function benchSize(admin: pg.Client, serverUrl: string, pilots: number, wo
     `Signed in as ${EMAIL}; GET ${orgPath(slug, "/dashboard")} answers 200 (${size(Buffer.byteLength(checkBody))} of HTML, decoded)`,
   );
 
-  const gets: Record<Exclude<ScenarioId, "autosave">, { label: string; path: string }> = {
+  const gets: Record<Exclude<ScenarioId, "autosave" | "autosave-paced">, { label: string; path: string }> = {
     dashboard: { label: "dashboard", path: orgPath(slug, "/dashboard") },
     "dashboard-filtered": {
       label: "dashboard (filtered)",
@@ -485,8 +502,9 @@ async function benchSize(admin: pg.Client, serverUrl: string, pilots: number, wo
       let run: { result: autocannon.Result; latencies: number[] };
       let conflicts: number | null = null;
       let label: string;
-      if (scenario === "autosave") {
-        label = "autosave";
+      if (scenario === "autosave" || scenario === "autosave-paced") {
+        const paced = scenario === "autosave-paced";
+        label = paced ? `autosave, ${PACED_SAVES_PER_SECOND}/s per connection` : "autosave";
         if (!slots) {
           console.log(`  autosave: starting ${autosavePilots.length} assessments through the API…`);
           slots = await prepareAutosave(session, autosavePilots);
@@ -503,6 +521,7 @@ async function benchSize(admin: pg.Client, serverUrl: string, pilots: number, wo
         // unless there are more connections than slots.
         run = await cannon({
           ...common,
+          ...(paced ? { connectionRate: PACED_SAVES_PER_SECOND } : {}),
           url: server.url,
           setupClient: (client) => {
             const slot = ownSlots[nextClient++ % ownSlots.length]!;
@@ -615,7 +634,7 @@ async function main(): Promise<void> {
     `PostgreSQL ${version}`;
   console.log(
     `Load: ${SCENARIOS.join(", ")} at ${CONNECTIONS.join(", ")} connections, ${DURATION} s each after ` +
-      `${WARMUP_REQUESTS} warm-up requests; next start, DATABASE_POOL_MAX=10; ${GZIP ? "Accept-Encoding: gzip" : "no compression"}\n` +
+      `${WARMUP_REQUESTS} warm-up requests; next start (${WORKERS === 1 ? "one process" : `${WORKERS} processes`}), DATABASE_POOL_MAX=10 each; ${GZIP ? "Accept-Encoding: gzip" : "no compression"}\n` +
       `Machine: ${machine}; autocannon runs on the same machine\n`,
   );
 

@@ -4,7 +4,7 @@
  *  2. opens the database — PostgreSQL when DATABASE_URL is set, otherwise the embedded
  *     PGlite folder, which this process claims and then owns for its whole life;
  *  3. applies pending migrations, and seeds the demo organisation on first run;
- *  4. starts `next start`; with the embedded database it serves PGlite to the web server
+ *  4. starts `next start` (in WEB_CONCURRENCY processes on PostgreSQL); with the embedded database it serves PGlite to the web server
  *     over PostgreSQL's wire protocol on a loopback port, so the app has one code path.
  * `--dev` (npm run dev) does the same around `next dev`, without the production build.
  */
@@ -16,7 +16,7 @@ import { applyMigrations } from "@/lib/database/migrations";
 import { openDatabase } from "@/lib/database/open";
 import { DataDirBusyError } from "@/lib/database/embedded";
 import { DEMO_LOGIN, DEMO_VIEWER, isEmptyDatabase, seedDemo } from "@/modules/demo";
-import { buildIfNeeded, nextBin } from "./lib/build";
+import { buildIfNeeded, clusterScript, nextBin } from "./lib/build";
 import { localSessionSecret } from "./lib/secret";
 
 function fail(message: string): never {
@@ -67,7 +67,14 @@ async function main() {
 
   const port = env.PORT;
   const secret = env.NEXTAUTH_SECRET ?? localSessionSecret(env.PREFLIGHT_DATA_DIR);
-  const child = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", String(port)], {
+  // Several processes share the port on PostgreSQL (next-cluster.mjs); the embedded database
+  // serves one connection, so it gets one process.
+  const workers = dev || database.embedded ? 1 : env.WEB_CONCURRENCY;
+  const argv =
+    workers > 1
+      ? [clusterScript(), nextBin(), String(port), String(workers)]
+      : [nextBin(), dev ? "dev" : "start", "-p", String(port)];
+  const child = spawn(process.execPath, argv, {
     stdio: "inherit",
     env: {
       ...rawProcessEnv(),

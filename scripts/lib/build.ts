@@ -58,6 +58,11 @@ export function buildIfNeeded(env: NodeJS.ProcessEnv): void {
   writeFileSync(FINGERPRINT_FILE, fingerprint);
 }
 
+/** The launcher that runs `next start` in several processes on one port (see next-cluster.mjs). */
+export function clusterScript(): string {
+  return path.resolve("scripts", "lib", "next-cluster.mjs");
+}
+
 export function nextBin(): string {
   return path.resolve("node_modules", "next", "dist", "bin", "next");
 }

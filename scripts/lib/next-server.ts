@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, openSync, readFileSync } from "node:fs";
 import net from "node:net";
-import { nextBin } from "./build";
+import { clusterScript, nextBin } from "./build";
 
 /** A TCP port nobody listens on right now (the OS picks it). */
 export function freePort(): Promise<number> {
@@ -49,10 +49,17 @@ export async function startNextServer(options: {
   env: NodeJS.ProcessEnv;
   logFile: string;
   readyTimeoutMs?: number;
+  /** Processes sharing the port (next-cluster.mjs); 1 runs `next start` alone. */
+  workers?: number;
 }): Promise<RunningServer> {
   const { port, env, logFile } = options;
+  const workers = options.workers ?? 1;
   const fd = openSync(logFile, "a");
-  const child = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], {
+  const argv =
+    workers > 1
+      ? [clusterScript(), nextBin(), String(port), String(workers)]
+      : [nextBin(), "start", "-p", String(port)];
+  const child = spawn(process.execPath, argv, {
     env,
     stdio: ["ignore", fd, fd],
     // Its own process group: Ctrl+C reaches only this script, which then stops the server itself.

@@ -18,6 +18,8 @@ const schema = z.object({
       .optional(),
   ),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  // Node processes serving the app on one port (`npm start`, PostgreSQL only): one per core.
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   PREFLIGHT_DATA_DIR: z.string().default(".preflight"),
   PREFLIGHT_DEMO_DATA: z.enum(["auto", "true", "false"]).default("auto"),
   NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),

@@ -16,6 +16,16 @@ import { createAccount, createMember, createTestPilot, type TestAccount } from "
 import { createDraftFromVersion, listFrameworks, loadVersionContent } from "@/modules/frameworks";
 import { pilotListQuerySchema } from "@/modules/pilots/shared";
 import { portfolioFiltersSchema } from "@/modules/portfolio/shared";
+import { WORKSHOP_COOKIE } from "@/modules/access";
+import {
+  closeWorkshop,
+  control,
+  createWorkshop,
+  getFacilitatorState,
+  getWorkshop,
+  joinWorkshop,
+  openWorkshop,
+} from "@/modules/workshops";
 import { spyOnDatabase, type DbSpy } from "../support/db-spy";
 import {
   discoverDoors,
@@ -55,6 +65,8 @@ const QUERY_KEYS = [
 const SAMPLE_OVERRIDES: Record<string, Record<string, unknown>> = {
   // The ready threshold must be above the conditional one; a generic sample gives both their minimum.
   "action frameworks.updateDraftThresholds": { readyThreshold: 80, conditionalThreshold: 50 },
+  // An ISO date and a published version: the generic sample gives neither.
+  "action workshops.createWorkshop": { date: "2026-11-24", pilotIds: ["a-pilot-id"] },
 };
 
 // ---- The fixture: organisation A with members and records, organisation B's owner as the stranger
@@ -73,6 +85,15 @@ interface World {
     criterionId: string;
     criterionKey: string;
     membershipId: string;
+    invitationId: string;
+    workshopId: string;
+    itemId: string;
+  };
+  /** Live workshops of organisation A: an open one, another open one, a closed one; a guest cookie for each. */
+  workshops: {
+    open: { code: string; cookie: string };
+    other: { code: string; cookie: string };
+    closed: { code: string; cookie: string };
   };
 }
 
@@ -95,6 +116,36 @@ beforeAll(async () => {
     where: { organizationId: owner.organizationId, userId: editor.userId },
     select: { id: true },
   });
+  // A pending invitation (made directly: no mail needed to knock on its doors).
+  const invitation = await db.invitation.create({
+    data: {
+      organizationId: owner.organizationId,
+      email: "invited@example.com",
+      role: "VIEWER",
+      tokenHash: "access-matrix-invitation",
+      expiresAt: new Date(Date.now() + 86_400_000),
+      invitedById: owner.userId,
+    },
+    select: { id: true },
+  });
+  const workshop = async () => {
+    const { id } = await createWorkshop(owner, {
+      title: "Door test workshop",
+      date: "2026-11-24",
+      pilotIds: [pilot.id],
+      frameworkVersionId: published.id,
+      criterionKeys: [pillar.criteria[0]!.key],
+    });
+    await openWorkshop(owner, id);
+    const { code } = await getWorkshop(owner, id);
+    const { cookie } = await joinWorkshop(code, { displayName: "Guest" }, { address: null });
+    return { id, code, cookie: cookie! };
+  };
+  const [open, other, closed] = [await workshop(), await workshop(), await workshop()];
+  const closedItem = (await getFacilitatorState(owner, closed.id))!.item!.id;
+  await control(owner, closed.id, { op: "reveal", itemId: closedItem });
+  await closeWorkshop(owner, closed.id);
+  const itemId = (await getFacilitatorState(owner, open.id))!.item!.id;
   world = {
     owner,
     viewer,
@@ -109,7 +160,11 @@ beforeAll(async () => {
       criterionId: pillar.criteria[0]!.id,
       criterionKey: pillar.criteria[0]!.key,
       membershipId: membership.id,
+      invitationId: invitation.id,
+      workshopId: open.id,
+      itemId,
     },
+    workshops: { open, other, closed },
   };
   spy = spyOnDatabase(suspicious);
 });
@@ -188,10 +243,15 @@ async function callAction(
   userId: string | null,
   input: unknown,
   org: string = world.slug,
+  cookies?: Record<string, string>,
 ): Promise<Outcome> {
   const args = door.spec.kind === "org" ? [org, input] : [input];
+  const call = () => door.fn(...args);
   try {
-    return { kind: "state", state: (await asUser(userId, () => door.fn(...args))) as ActionState };
+    return {
+      kind: "state",
+      state: (await (cookies ? withRequest({ cookies }, call) : asUser(userId, call))) as ActionState,
+    };
   } catch (error) {
     return caught(error);
   }
@@ -212,6 +272,14 @@ function actionCases(door: ActionDoor) {
 
   if (kind === "org" || kind === "user") {
     it(`${door.label}: signed out gets 401`, () => expectActionRefusal(door, null, sampleInput(), "UNAUTHENTICATED"));
+    it(`${door.label}: a workshop guest's cookie opens nothing (401)`, async () => {
+      let outcome: Outcome | undefined;
+      const changed = await tablesChangedBy(
+        async () => (outcome = await callAction(door, null, sampleInput(), world.slug, guestCookie())),
+      );
+      expect(show(outcome!)).toBe("code UNAUTHENTICATED");
+      expect(changed, "tables changed").toEqual([]);
+    });
   }
   if (door.spec.kind === "org") {
     const { permission } = door.spec;
@@ -295,6 +363,8 @@ function routeParams(door: RouteDoor): Record<string, string> | string {
     criteria: world.ids.criterionId,
     members: world.ids.membershipId,
     memberships: world.ids.membershipId,
+    invitations: world.ids.invitationId,
+    workshops: world.ids.workshopId,
   };
   for (const [i, segment] of segments.entries()) {
     const name = /^\[([^\].]+)\]$/.exec(segment)?.[1];
@@ -302,7 +372,9 @@ function routeParams(door: RouteDoor): Record<string, string> | string {
     const value =
       name === "org"
         ? world.slug
-        : ((world.ids as Record<string, string>)[name] ?? byCollection[segments[i - 1] ?? ""]);
+        : name === "code"
+          ? world.workshops.open.code
+          : ((world.ids as Record<string, string>)[name] ?? byCollection[segments[i - 1] ?? ""]);
     if (value === undefined) return `no fixture value for [${name}] in ${door.path}: add one to routeParams`;
     params[name] = value;
   }
@@ -324,6 +396,8 @@ async function callRoute(
     body?: string;
     /** The Origin header; by default the app's own, as a browser sends from its pages. null: none. */
     origin?: string | null;
+    /** Knock with these cookies (a workshop guest's) instead of `userId`'s session. */
+    cookies?: Record<string, string>;
   } = {},
 ): Promise<RouteAnswer> {
   const params = options.params ?? fixtureParams(door);
@@ -339,7 +413,8 @@ async function callRoute(
     headers,
     ...(options.body !== undefined ? { body: options.body } : {}),
   });
-  const response = await asUser(userId, () => door.fn(request, { params: Promise.resolve(params) }));
+  const call = () => door.fn(request, { params: Promise.resolve(params) });
+  const response = await (options.cookies ? withRequest({ cookies: options.cookies }, call) : asUser(userId, call));
   const text = await response.text();
   let body: Record<string, unknown> | null = null;
   try {
@@ -369,7 +444,70 @@ async function expectRouteRefusal(door: RouteDoor, userId: string | null, status
   return answer!;
 }
 
+/** The cookie a guest of the open workshop holds (its path scope aside, knocked with everywhere). */
+const guestCookie = (which: keyof World["workshops"] = "open") => ({
+  [WORKSHOP_COOKIE]: world.workshops[which].cookie,
+});
+
+/** A workshop participant's door: only a seat in that open workshop opens it. */
+function workshopRouteCases(door: RouteDoor) {
+  const schema = door.spec.input;
+  const body = () => (schema ? JSON.stringify(sampleFor(door.label, schema)) : undefined);
+  const knock = (cookies: Record<string, string>, code = world.workshops.open.code, json = body()) =>
+    callRoute(door, null, { params: { code }, cookies, body: json });
+
+  async function expectRefused(status: number, call: () => Promise<RouteAnswer>) {
+    let answer: RouteAnswer | undefined;
+    const changed = await tablesChangedBy(async () => (answer = await call()));
+    expect(answer!.status, showAnswer(answer!)).toBe(status);
+    expect(answer!.type).toMatch(/^application\/problem\+json/);
+    expect(changed, "tables changed").toEqual([]);
+  }
+
+  it(`${door.label}: without a cookie gets 401`, () => expectRefused(401, () => knock({})));
+  it(`${door.label}: another workshop's guest gets 401`, () => expectRefused(401, () => knock(guestCookie("other"))));
+  it(`${door.label}: a signed-in member who never joined gets 401`, () =>
+    expectRefused(401, () =>
+      callRoute(door, world.owner.userId, { params: { code: world.workshops.open.code }, body: body() }),
+    ));
+  it(`${door.label}: a closed workshop's guest gets 409`, () =>
+    expectRefused(409, () => knock(guestCookie("closed"), world.workshops.closed.code)));
+  it(`${door.label}: an unknown code gets 404`, () => expectRefused(404, () => knock(guestCookie(), "ZZZZZZ")));
+  it(`${door.label}: the guest gets in`, async () => {
+    const answer = await knock(guestCookie());
+    expect(answer.status, showAnswer(answer)).toBeLessThan(300);
+  });
+  if (!door.spec.input) return;
+  it(`${door.label}: malformed body gets 400 with field errors`, async () => {
+    for (const json of ['{"name": "unfinished', "42", JSON.stringify(wrongTyped(schema!))]) {
+      await expectRefused(400, () => knock(guestCookie(), undefined, json));
+    }
+  });
+  for (const bad of BAD_TEXT) {
+    it(`${door.label}: ${bad.name} in the body and path get 4xx`, async () => {
+      const failures: string[] = [];
+      const variants = withTextReplaced(schema!, sampleFor(door.label, schema!), bad.value, fixtures()).map((v) => ({
+        where: `body field ${v.path}`,
+        call: () => knock(guestCookie(), undefined, JSON.stringify(v.input)),
+      }));
+      variants.push({ where: "path [code]", call: () => knock(guestCookie(), bad.value) });
+      spy.take();
+      const changed = await tablesChangedBy(async () => {
+        for (const v of variants) {
+          const answer = await v.call();
+          if (!is4xx(answer.status)) failures.push(`${v.where}: ${showAnswer(answer)}`);
+          const reached = spy.take();
+          if (reached.length > 0) failures.push(`${v.where}: reached the database in ${reached.join(", ")}`);
+        }
+      });
+      if (changed.length > 0) failures.push(`tables changed: ${changed.join(", ")}`);
+      expect(failures).toEqual([]);
+    });
+  }
+}
+
 function routeCases(door: RouteDoor) {
+  if (door.spec.kind === "workshop") return workshopRouteCases(door);
   if (door.spec.kind !== "org") {
     it(`${door.label}: answers anyone without a server error`, async () => {
       const answer = await callRoute(door, null, { params: {} });
@@ -383,6 +521,14 @@ function routeCases(door: RouteDoor) {
     expect(routeParams(door)).toBeTypeOf("object");
   });
   it(`${door.label}: signed out gets 401`, () => expectRouteRefusal(door, null, 401));
+  it(`${door.label}: a workshop guest's cookie opens nothing (401)`, async () => {
+    let answer: RouteAnswer | undefined;
+    const changed = await tablesChangedBy(
+      async () => (answer = await callRoute(door, null, { body: sampleBody(door), cookies: guestCookie() })),
+    );
+    expect(answer!.status, showAnswer(answer!)).toBe(401);
+    expect(changed, "tables changed").toEqual([]);
+  });
   if (!["GET", "HEAD"].includes(door.method)) {
     it(`${door.label}: the owner's write without an Origin, or from another origin, gets 403 (CSRF)`, async () => {
       for (const origin of [null, "https://evil.example", "null"]) {
@@ -457,18 +603,18 @@ function routeCases(door: RouteDoor) {
 
 // ---- Pages
 
-const pageParams = () => ({
+const pageParams = (door?: PageDoor) => ({
   org: world.slug,
-  id: world.ids.pilotId,
+  id: door?.path.startsWith("/o/[org]/workshops/") ? world.ids.workshopId : world.ids.pilotId,
   assessmentId: world.ids.assessmentId,
   versionId: world.ids.versionId,
 });
 
-async function renderPage(door: PageDoor, userId: string | null): Promise<Outcome> {
+async function renderPage(door: PageDoor, userId: string | null, cookies?: Record<string, string>): Promise<Outcome> {
+  const render = async () =>
+    door.render({ params: Promise.resolve(pageParams(door)), searchParams: Promise.resolve({}) });
   try {
-    await asUser(userId, async () =>
-      door.render({ params: Promise.resolve(pageParams()), searchParams: Promise.resolve({}) }),
-    );
+    await (cookies ? withRequest({ cookies }, render) : asUser(userId, render));
     return { kind: "state", state: { ok: true } };
   } catch (error) {
     return caught(error);
@@ -481,6 +627,9 @@ function pageCases(door: PageDoor) {
   });
   it(`${door.label}: stranger gets 404`, async () => {
     expect(show(await renderPage(door, world.stranger.userId))).toBe("not found (404 page)");
+  });
+  it(`${door.label}: a workshop guest is sent to sign in`, async () => {
+    expect(show(await renderPage(door, null, guestCookie()))).toMatch(/^redirect to \/signin/);
   });
   it(`${door.label}: owner gets past the door`, async () => {
     const missing = dynamicSegments(door.path).filter((name) => !(name in pageParams()));

@@ -172,6 +172,14 @@ test("every figure is a door: gaps, verdicts, stages and heatmap cells open what
   await readiness.click();
   await expect(page).toHaveURL(new RegExp(`/o/${slug}/pilots/[^/]+/assessments/[^/?#]+$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Assessment results: Claims intake triage");
+  const resultsUrl = page.url();
+
+  // Any other score of the row opens the same results (one link per pilot for the keyboard,
+  // the whole row of scores for the mouse).
+  await page.goto(`/o/${slug}/dashboard`);
+  await expect(row.getByRole("link")).toHaveCount(2); // the name and the readiness score
+  await row.locator("td").nth(3).click(); // a pillar's score
+  await expect(page).toHaveURL(resultsUrl);
 
   // The heatmap's column headers still sort by their pillar.
   await page.goto(`/o/${slug}/dashboard`);

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { expect, type Locator, type Page } from "@playwright/test";
 import { linkIn } from "../support/smtp";
-import { waitForMail } from "./mail-server";
+import { mailCount, waitForMail } from "./mail-server";
 
 export const PASSWORD = "a sturdy passphrase 2026";
 
@@ -92,6 +92,45 @@ export async function confirmEmail(page: Page, email: string) {
   await page.goto(linkIn(mail, "/verify-email/"));
   await page.getByRole("button", { name: "Confirm my email address" }).click();
   await expect(page.getByRole("heading", { name: "Your email address is confirmed" })).toBeVisible();
+}
+
+/**
+ * From Settings → Members of organisation `slug`, invites `email` with `role` (a Role value, e.g.
+ * "VIEWER") and returns the invitation link that arrives at the test's mail server.
+ */
+export async function inviteMember(page: Page, slug: string, email: string, role: string): Promise<string> {
+  const before = mailCount(email);
+  await page.goto(`/o/${slug}/settings`);
+  const form = page.getByRole("form", { name: "Invite a member" });
+  await form.getByRole("textbox", { name: "Email", exact: true }).fill(email);
+  await form.getByRole("combobox", { name: "Role", exact: true }).selectOption(role);
+  await form.getByRole("button", { name: "Send invitation" }).click();
+  await expect(form.getByRole("status")).toContainText(`Invitation sent to ${email}.`);
+  return newInvitationLink(email, before);
+}
+
+/** The link of the invitation mailed to `email` after it had received `before` mails. */
+export async function newInvitationLink(email: string, before: number): Promise<string> {
+  await expect
+    .poll(() => mailCount(email), { message: `a new mail to ${email}`, timeout: 15_000 })
+    .toBeGreaterThan(before);
+  return linkIn(await waitForMail(email, /invited you to/), "/invite/");
+}
+
+/** Opens an invitation link signed out and creates the account there; lands in the organisation. */
+export async function acceptAsNewAccount(page: Page, link: string, name: string) {
+  await page.goto(link);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: /and join$/ }).click();
+  await expect(page).toHaveURL(/\/o\/[a-z0-9-]+\/dashboard$/);
+}
+
+/** Opens an invitation link as the signed-in invited account and joins. */
+export async function acceptSignedIn(page: Page, link: string, organization: string) {
+  await page.goto(link);
+  await page.getByRole("button", { name: `Join ${organization}` }).click();
+  await expect(page).toHaveURL(/\/o\/[a-z0-9-]+\/dashboard$/);
 }
 
 /** Signs in from /signin and returns the slug of the organisation the app opened. */

@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
 import {
   NOT_FOUND_HEADING,
-  PASSWORD,
+  acceptAsNewAccount,
   clickAndConfirm,
   createOrganization,
+  inviteMember,
   orgSwitcher,
   orgUrlPattern,
   registerPilot,
@@ -12,7 +13,10 @@ import {
   uniqueEmail,
 } from "./helpers";
 
-test("an admin adds a viewer, who can read but not edit, and loses access once removed", async ({ page, browser }) => {
+test("an admin invites a viewer, who can read but not edit, and loses access once removed", async ({
+  page,
+  browser,
+}) => {
   const slug = await signUp(page, {
     name: "Olivia Owner",
     email: uniqueEmail("owner"),
@@ -23,21 +27,15 @@ test("an admin adds a viewer, who can read but not edit, and loses access once r
   await page.getByRole("link", { name: "Settings" }).click();
   await expect(page).toHaveURL(orgUrlPattern(slug, "/settings"));
   const viewerEmail = uniqueEmail("viewer");
-  await page.getByRole("textbox", { name: "Email", exact: true }).fill(viewerEmail);
-  await page.getByRole("textbox", { name: "Name (optional)", exact: true }).fill("Victor Viewer");
-  await page.getByRole("combobox", { name: "Role", exact: true }).selectOption("VIEWER");
-  await page.getByRole("button", { name: "Add member" }).click();
-  const link = page.getByLabel("One-time set-password link");
-  await expect(link).toBeVisible();
+  const link = await inviteMember(page, slug, viewerEmail, "VIEWER");
+  await expect(
+    page.getByRole("table", { name: "Pending invitations to Viewer Test Co" }).getByRole("row", { name: viewerEmail }),
+  ).toBeVisible();
   await snap(page, "07-settings-members");
-  const setPasswordUrl = await link.inputValue();
 
   const viewerContext = await browser.newContext();
   const viewer = await viewerContext.newPage();
-  await viewer.goto(setPasswordUrl);
-  await viewer.getByLabel("New password").fill(PASSWORD);
-  await viewer.getByLabel("Repeat the password").fill(PASSWORD);
-  await viewer.getByRole("button", { name: "Set password and sign in" }).click();
+  await acceptAsNewAccount(viewer, link, "Victor Viewer");
   // Their only organisation opens.
   await expect(viewer).toHaveURL(orgUrlPattern(slug, "/dashboard"));
 
@@ -59,8 +57,8 @@ test("an admin adds a viewer, who can read but not edit, and loses access once r
   expect(write.headers()["content-type"]).toContain("application/problem+json");
 
   // The link is single-use.
-  await viewer.goto(setPasswordUrl);
-  await expect(viewer.getByRole("heading", { name: "This link no longer works" })).toBeVisible();
+  await viewer.goto(link);
+  await expect(viewer.getByRole("heading", { name: "This invitation link does not work" })).toBeVisible();
 
   // Removed: the very next request has no access.
   await page.reload();

@@ -3,6 +3,7 @@
  * over TCP exactly as in production, and the test reads what arrived.
  */
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll } from "vitest";
 
 export interface ReceivedMail {
   from: string;
@@ -76,4 +77,28 @@ export function linkIn(mail: ReceivedMail, path: string): string {
   const match = new RegExp(`https?://[^\\s"<>]*${path.replace(/[/]/g, "\\/")}[^\\s"<>]*`).exec(mail.body);
   if (!match) throw new Error(`No link to ${path} in the mail "${mail.subject}"`);
   return match[0];
+}
+
+/** How a service under test is told to send: through the test server, never to the outbox. */
+export interface TestMailSettings {
+  smtpUrl: string;
+  from: string;
+  outboxDir: string;
+}
+
+/**
+ * Starts a test SMTP server for the whole file (beforeAll) and stops it after (afterAll);
+ * `ready` receives the server and the mail settings that send through it.
+ */
+export function withTestSmtp(ready: (smtp: TestSmtpServer, mail: TestMailSettings) => void): void {
+  let server: TestSmtpServer | undefined;
+  beforeAll(async () => {
+    server = await startSmtpServer();
+    ready(server, {
+      smtpUrl: `smtp://127.0.0.1:${server.port}`,
+      from: "Preflight <no-reply@preflight.test>",
+      outboxDir: "/nonexistent",
+    });
+  });
+  afterAll(() => server?.close());
 }

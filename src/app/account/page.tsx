@@ -36,8 +36,8 @@ export default async function AccountPage() {
         ) : (
           <>
             <p className="text-sm text-slate-600">
-              {user.email} is not confirmed yet: open the link Preflight mailed you. Until then no one can add you to
-              their organisation.
+              {user.email} is not confirmed yet: open the link Preflight mailed you. Until then, an invitation mailed to
+              this address lets whoever opens it take the account over.
             </p>
             <ResendVerificationButton />
           </>

@@ -14,7 +14,7 @@ export default async function WelcomePage() {
     <main className="mx-auto flex min-h-screen max-w-lg flex-col justify-center px-4">
       <Logo />
       <h1 className="mt-8 text-2xl font-bold">You are not in any organisation</h1>
-      <p className="mt-2 text-sm text-slate-600">Ask an admin to add you to theirs, or create a new one.</p>
+      <p className="mt-2 text-sm text-slate-600">Ask an admin to invite you to theirs, or create a new one.</p>
       <div className="mt-6 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
         <NewOrganizationForm />
       </div>

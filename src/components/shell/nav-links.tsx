@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 const LINKS = [
   { path: "/dashboard", label: "Dashboard" },
   { path: "/pilots", label: "Pilots" },
+  { path: "/workshops", label: "Workshops" },
   { path: "/settings", label: "Settings" },
 ];
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { cn } from "./cn";
+import { formatNumber } from "@/lib/format";
 
 /**
  * Previous / Next and the page numbers around the current one, as plain links (the page lives
@@ -22,8 +23,8 @@ export function Pagination({
     <nav aria-label="Pagination" className={cn("mt-4 flex items-center justify-between gap-3 text-sm", className)}>
       <Step label="Previous" target={page > 1 ? href(page - 1) : null} rel="prev" />
       <p className="text-slate-700 sm:hidden" aria-current="page">
-        Page <span className="font-semibold tabular-nums">{page.toLocaleString("en")}</span> of{" "}
-        <span className="tabular-nums">{pageCount.toLocaleString("en")}</span>
+        Page <span className="font-semibold tabular-nums">{formatNumber(page)}</span> of{" "}
+        <span className="tabular-nums">{formatNumber(pageCount)}</span>
       </p>
       <ul className="hidden items-center gap-1 sm:flex">
         {pageWindow(page, pageCount).map((n, i) =>
@@ -36,12 +37,12 @@ export function Pagination({
               {n === page ? (
                 <span aria-current="page" className={cn(NUMBER, "bg-brand-600 font-semibold text-white")}>
                   <span className="sr-only">Page </span>
-                  {n.toLocaleString("en")}
+                  {formatNumber(n)}
                 </span>
               ) : (
                 <Link href={href(n)} className={cn(NUMBER, "text-slate-700 hover:bg-slate-100")}>
                   <span className="sr-only">Page </span>
-                  {n.toLocaleString("en")}
+                  {formatNumber(n)}
                 </Link>
               )}
             </li>

@@ -71,10 +71,15 @@ export interface TableProps<Row> {
 
 const ALIGN: Record<TableAlign, string> = { left: "text-left", center: "text-center", right: "text-right" };
 
-/** Cell padding. Plain tables have no frame, so their first and last columns line up with the text around them. */
+/**
+ * Cell padding, set once on the table (globals.css, `.table-…`) rather than on every cell: a
+ * dashboard has hundreds of cells, and repeating the same utilities on each was most of its
+ * markup. The rules sit in the components layer, so a column's own utilities still win. Plain
+ * tables have no frame, so their first and last columns line up with the text around them.
+ */
 const PADDING = {
-  card: { comfortable: "px-4 py-3", compact: "px-3 py-2" },
-  plain: { comfortable: "py-3 pr-4 last:pr-0", compact: "py-1.5 pr-3 last:pr-0" },
+  card: { comfortable: "table-card", compact: "table-card-compact" },
+  plain: { comfortable: "table-plain", compact: "table-plain-compact" },
 } as const;
 
 export function Table<Row>({
@@ -120,7 +125,7 @@ export function Table<Row>({
         className,
       )}
     >
-      <table className={cn("min-w-full text-sm", card && "divide-y divide-slate-200")}>
+      <table className={cn("min-w-full text-sm", pad, card && "divide-y divide-slate-200")}>
         <caption
           id={captionId}
           className={
@@ -144,12 +149,7 @@ export function Table<Row>({
                 key={col.key}
                 scope="col"
                 aria-sort={col.sort?.direction}
-                className={cn(
-                  pad,
-                  ALIGN[col.align ?? "left"],
-                  card ? "font-semibold" : "font-medium",
-                  col.headerClassName,
-                )}
+                className={cn(ALIGN[col.align ?? "left"], card ? "font-semibold" : "font-medium", col.headerClassName)}
               >
                 {col.sort ? <SortLink sort={col.sort} align={col.align ?? "left"} label={col.header} /> : col.header}
               </th>
@@ -160,13 +160,13 @@ export function Table<Row>({
           {rows.map((row, i) => (
             <tr key={rowKey(row, i)} className={cn(card && "hover:bg-slate-50", rowClassName?.(row, i))}>
               {columns.map((col) => {
-                const cellClass = cn(
-                  pad,
-                  ALIGN[col.align ?? "left"],
-                  "align-top",
-                  col.rowHeader && "font-normal",
-                  typeof col.className === "function" ? col.className(row, i) : col.className,
-                );
+                // Left is the default alignment and cells are top-aligned by the table's rules.
+                const cellClass =
+                  cn(
+                    col.align && col.align !== "left" && ALIGN[col.align],
+                    col.rowHeader && "font-normal",
+                    typeof col.className === "function" ? col.className(row, i) : col.className,
+                  ) || undefined;
                 return col.rowHeader ? (
                   <th key={col.key} scope="row" className={cellClass}>
                     {col.cell(row, i)}

@@ -18,7 +18,7 @@ export interface SessionUser {
   email: string;
   /** The session this request belongs to (sign out, "sign out everywhere else"). */
   sessionId: string;
-  /** Whether the user confirmed their email address (until then no one can add them to their organisation). */
+  /** Whether the user confirmed their email address (by its link, or by accepting an invitation). */
   emailVerified: boolean;
   memberships: (MembershipSummary & { currency: string })[];
 }

@@ -9,7 +9,9 @@ import type { Permission } from "./roles";
 export type DoorSpec =
   | { kind: "org"; permission: Permission; input?: z.ZodType }
   | { kind: "user"; input?: z.ZodType }
-  | { kind: "public"; input?: z.ZodType };
+  | { kind: "public"; input?: z.ZodType }
+  // A live workshop's participant (a guest cookie or a member's own seat): src/modules/access/workshop.ts
+  | { kind: "workshop"; input?: z.ZodType };
 
 export const DOOR = Symbol.for("preflight.door");
 

@@ -8,3 +8,13 @@ export { SESSION_COOKIES } from "./session";
 export { doorOf, type DoorSpec } from "./doors";
 export * from "./roles";
 export { orgApi, orgPath, LAST_ORG_COOKIE, SLUG_PATTERN } from "./paths";
+export {
+  mintGuestToken,
+  readWorkshopGuest,
+  workshopCodeRefusal,
+  setGuestCookie,
+  workshopRoute,
+  type WorkshopGuest,
+} from "./workshop";
+export * from "./workshop-shared";
+export { assertSameOriginWrite } from "./route";

@@ -12,6 +12,7 @@ export const PERMISSION_MIN_ROLE = {
   "assessment:write": "EDITOR",
   "member:manage": "ADMIN",
   "framework:manage": "ADMIN",
+  "share:manage": "ADMIN",
   "org:manage": "OWNER",
 } as const satisfies Record<string, Role>;
 

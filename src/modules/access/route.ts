@@ -14,7 +14,7 @@ import { assertCan, type Permission } from "./roles";
 
 type RouteContext<P> = { params: Promise<P> };
 
-function failure(request: Request, error: unknown): Response {
+export function routeFailure(request: Request, error: unknown): Response {
   const path = new URL(request.url).pathname;
   return problem(toPublicError(error, `${request.method} ${path}`), path);
 }
@@ -27,7 +27,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * request was addressed to. Browsers always send Origin on such requests and a page cannot
  * forge it; a missing or foreign one is refused before the session is even read.
  */
-function assertSameOriginWrite(request: Request): void {
+export function assertSameOriginWrite(request: Request): void {
   if (SAFE_METHODS.has(request.method)) return;
   const allowed = [new URL(request.url).origin, ...(env.NEXTAUTH_URL ? [env.NEXTAUTH_URL] : [])];
   if (!isSameOrigin(request.headers.get("origin"), allowed))
@@ -62,19 +62,24 @@ export function orgRoute<P extends { org: string } = { org: string }, S extends 
       const result = await handler({ request, ctx, params, body: body as z.input<S> });
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
-      return failure(request, error);
+      return routeFailure(request, error);
     }
   };
   return markDoor(route, { kind: "org", name: "route", ...spec, input: spec.body });
 }
 
-/** For the few routes anyone may call (the health check); errors still answer problem+json. */
-export function publicRoute(handler: (request: Request) => Promise<Response>) {
-  const route = async (request: Request): Promise<Response> => {
+/**
+ * For the few routes anyone may call (the health check, a share link's files); errors still
+ * answer problem+json. The handler gets the path parameters as Next passes them (unchecked).
+ */
+export function publicRoute<P extends object = Record<string, string | undefined>>(
+  handler: (request: Request, context: { params: Promise<Partial<P>> }) => Promise<Response>,
+) {
+  const route = async (request: Request, context?: { params?: Promise<Partial<P>> }): Promise<Response> => {
     try {
-      return await handler(request);
+      return await handler(request, { params: context?.params ?? Promise.resolve({}) });
     } catch (error) {
-      return failure(request, error);
+      return routeFailure(request, error);
     }
   };
   return markDoor(route, { kind: "public", name: "route" });

@@ -3,3 +3,4 @@
 export * from "./roles";
 export { orgApi, orgPath, LAST_ORG_COOKIE, SLUG_PATTERN } from "./paths";
 export type { MembershipSummary } from "./context";
+export * from "./workshop-shared";

@@ -148,6 +148,23 @@ async function carryOverAnswers(
   return data.length;
 }
 
+interface StartOptions extends WriteOptions {
+  /** A published version of the organisation's framework to pin instead of the current one (a workshop's). */
+  frameworkVersionId?: string;
+  /** False: start empty instead of from the previous answers (a workshop writes only what the room agreed). */
+  carryOver?: boolean;
+}
+
+/** The id of a published version of the actor's organisation's framework, else 404. */
+async function publishedVersionId(actor: Actor, id: string): Promise<string> {
+  const version = await db.frameworkVersion.findFirst({
+    where: { id, status: "PUBLISHED", framework: { organizationId: actor.organizationId } },
+    select: { id: true },
+  });
+  if (!version) throw notFound("Framework version not found.");
+  return version.id;
+}
+
 /**
  * Starts an assessment of a pilot on the current published framework version, or returns the
  * open one. A pilot assessed before starts from its latest completed assessment's answers.
@@ -155,7 +172,7 @@ async function carryOverAnswers(
 export async function startAssessment(
   actor: Actor,
   pilotId: string,
-  options: WriteOptions = {},
+  options: StartOptions = {},
 ): Promise<{ id: string; created: boolean }> {
   assertCan(actor, "assessment:write");
   const pilot = await db.pilot.findFirst({
@@ -167,7 +184,9 @@ export async function startAssessment(
   const open = await db.assessment.findUnique({ where: { openForPilotId: pilotId }, select: { id: true } });
   if (open) return { id: open.id, created: false };
 
-  const frameworkVersionId = await currentPublishedVersionId(actor);
+  const frameworkVersionId = options.frameworkVersionId
+    ? await publishedVersionId(actor, options.frameworkVersionId)
+    : await currentPublishedVersionId(actor);
   const now = options.now ?? new Date();
   try {
     const created = await db.$transaction(async (tx) => {
@@ -182,7 +201,8 @@ export async function startAssessment(
         },
         select: { id: true },
       });
-      await carryOverAnswers(tx, actor, pilotId, assessment.id, frameworkVersionId, now);
+      if (options.carryOver !== false)
+        await carryOverAnswers(tx, actor, pilotId, assessment.id, frameworkVersionId, now);
       return assessment;
     });
     return { id: created.id, created: true };

@@ -2,10 +2,11 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { createOrganization, hashToken } from "@/modules/orgs";
+import { acceptInvitationIn, createOrganization, findUsableInvitation, hashToken } from "@/modules/orgs";
 import { enforceRateLimits } from "@/lib/rate-limit";
 import {
   CHANGE_PASSWORD_PER_ACCOUNT,
+  INVITATION_SIGN_UP_PER_LINK,
   SET_PASSWORD_PER_ADDRESS,
   SET_PASSWORD_PER_LINK,
   SIGN_UP_PER_ADDRESS,
@@ -13,7 +14,7 @@ import {
 } from "./limits";
 import { hashPassword, verifyPassword } from "./password";
 import { endUserSessions } from "./sessions";
-import { changePasswordSchema, setPasswordSchema, signUpSchema } from "./schemas";
+import { changePasswordSchema, invitationSignUpSchema, setPasswordSchema, signUpSchema } from "./schemas";
 
 const EMAIL_TAKEN = "An account with this email already exists. Sign in instead.";
 
@@ -47,7 +48,66 @@ export async function signUp(
   }
 }
 
-const LINK_INVALID = "This link is invalid, has expired or was already used. Ask an admin for a new one.";
+const SIGN_IN_TO_ACCEPT =
+  "An account with this address already exists. Sign in with it to accept the invitation (or use Forgot password).";
+
+/**
+ * Creates the account on an invitation's page and joins the organisation, in one transaction.
+ * The address is the invitation's: whoever opened the mailed link reads that mailbox, so the
+ * account starts confirmed. An account someone registered with the address but never confirmed
+ * is taken over (new name and password, every session of it ended), since its creator could not
+ * prove the address and the person here just did; a confirmed account must sign in instead.
+ */
+export async function signUpWithInvitation(
+  input: unknown,
+  { address = null }: { address?: string | null } = {},
+): Promise<{ email: string; organizationSlug: string; organizationName: string; tookOver: boolean }> {
+  const { token, name, password } = parseInput(invitationSignUpSchema, input);
+  await enforceRateLimits([
+    { policy: INVITATION_SIGN_UP_PER_LINK, subject: hashToken(token) },
+    { policy: SIGN_UP_PER_ADDRESS, subject: address },
+  ]);
+  // The cheap checks first: bcrypt is the expensive part.
+  const { email } = await findUsableInvitation(db, token);
+  const existing = await db.user.findUnique({ where: { email }, select: { emailVerifiedAt: true } });
+  if (existing?.emailVerifiedAt) throw new AppError("BAD_REQUEST", SIGN_IN_TO_ACCEPT);
+  const passwordHash = await hashPassword(password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const invitation = await findUsableInvitation(tx, token);
+      const now = new Date();
+      const current = await tx.user.findUnique({
+        where: { email: invitation.email },
+        select: { id: true, emailVerifiedAt: true },
+      });
+      if (current?.emailVerifiedAt) throw new AppError("BAD_REQUEST", SIGN_IN_TO_ACCEPT);
+      let userId: string;
+      if (current) {
+        userId = current.id;
+        await tx.user.update({ where: { id: userId }, data: { name, passwordHash, emailVerifiedAt: now } });
+        // Whoever registered the address is out: their sessions and pending links end here.
+        await tx.session.deleteMany({ where: { userId } });
+        await tx.passwordSetToken.deleteMany({ where: { userId, usedAt: null } });
+        await tx.emailVerificationToken.deleteMany({ where: { userId, usedAt: null } });
+      } else {
+        userId = (
+          await tx.user.create({
+            data: { name, email: invitation.email, passwordHash, emailVerifiedAt: now },
+            select: { id: true },
+          })
+        ).id;
+      }
+      const joined = await acceptInvitationIn(tx, { id: userId, email: invitation.email }, token, now);
+      return { email: invitation.email, ...joined, tookOver: Boolean(current) };
+    });
+  } catch (error) {
+    // Two accounts created through one link at once: the unique index decides.
+    if ((error as { code?: string }).code === "P2002") throw new AppError("BAD_REQUEST", SIGN_IN_TO_ACCEPT);
+    throw error;
+  }
+}
+
+const LINK_INVALID = "This link is invalid, has expired or was already used. Ask for a new one with Forgot password.";
 
 export async function describeSetPasswordToken(token: string): Promise<{ email: string; name: string } | null> {
   const row = await db.passwordSetToken.findUnique({

@@ -3,13 +3,14 @@
 import { clientAddress } from "@/lib/client-address";
 import { enforceRateLimits } from "@/lib/rate-limit";
 import { publicAction, userAction } from "@/modules/access";
-import { changePassword, setPasswordWithToken, signOutEverywhere, signUp } from "./accounts";
+import { changePassword, setPasswordWithToken, signOutEverywhere, signUp, signUpWithInvitation } from "./accounts";
 import { issueEmailVerification, verifyEmail } from "./email-verification";
 import { VERIFY_RESEND_PER_ACCOUNT } from "./limits";
 import { requestPasswordReset } from "./password-reset";
 import {
   changePasswordSchema,
   forgotPasswordSchema,
+  invitationSignUpSchema,
   resendVerificationSchema,
   setPasswordSchema,
   signOutEverywhereSchema,
@@ -26,6 +27,15 @@ export const signUpAction = publicAction({ name: "signUp", input: signUpSchema }
   const { sent } = await issueEmailVerification(userId);
   return { ok: true, data: { organizationSlug, verificationSent: sent } };
 });
+
+/**
+ * Creates the account on an invitation's page and joins its organisation; the form then signs in
+ * with the new password and opens the organisation.
+ */
+export const signUpWithInvitationAction = publicAction(
+  { name: "signUpWithInvitation", input: invitationSignUpSchema },
+  async ({ input }) => ({ ok: true, data: await signUpWithInvitation(input, { address: await clientAddress() }) }),
+);
 
 /** Confirms the email address with the mailed link. */
 export const verifyEmailAction = publicAction({ name: "verifyEmail", input: verifyEmailSchema }, async ({ input }) => ({

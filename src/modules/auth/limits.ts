@@ -95,3 +95,11 @@ export const VERIFY_PER_ADDRESS: RateLimitPolicy = {
   windowMs: 15 * MINUTE,
   message: "Too many attempts from your network. Try again in {seconds}.",
 };
+
+/** Creating an account through an invitation link (per link; the per-address sign-up limit applies too). */
+export const INVITATION_SIGN_UP_PER_LINK: RateLimitPolicy = {
+  name: "signup:invitation",
+  limit: 10,
+  windowMs: 15 * MINUTE,
+  message: "Too many attempts with this invitation. Try again in {seconds}.",
+};

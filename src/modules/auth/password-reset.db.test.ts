@@ -2,10 +2,16 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { hashToken } from "@/modules/orgs";
-import { linkIn, startSmtpServer, type TestSmtpServer } from "../../../tests/support/smtp";
+import {
+  linkIn,
+  startSmtpServer,
+  withTestSmtp,
+  type TestMailSettings,
+  type TestSmtpServer,
+} from "../../../tests/support/smtp";
 import { describeSetPasswordToken, setPasswordWithToken, signUp } from "./accounts";
 import { authenticate } from "./credentials";
 import { RESET_PER_EMAIL } from "./limits";
@@ -15,17 +21,11 @@ import { createSession } from "./sessions";
 const PASSWORD = "correct horse battery staple";
 const NEW_PASSWORD = "a brand new passphrase";
 let smtp: TestSmtpServer;
-let mail: { smtpUrl: string; from: string; outboxDir: string };
-
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  mail = {
-    smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
-    from: "Preflight <no-reply@preflight.test>",
-    outboxDir: "/nonexistent",
-  };
+let mail: TestMailSettings;
+withTestSmtp((server, settings) => {
+  smtp = server;
+  mail = settings;
 });
-afterAll(() => smtp.close());
 
 async function account() {
   const email = `r-${randomBytes(4).toString("hex")}@example.com`;

@@ -60,3 +60,11 @@ export const verifyEmailSchema = z.object({ token: z.string().min(20).max(200) }
 export const resendVerificationSchema = z.object({
   confirm: z.literal("resend", { error: "Confirm sending the mail again." }),
 });
+
+/** Creating the account on an invitation's page: the address is the invitation's, not typed. */
+export const invitationSignUpFormSchema = z.object({
+  name: signUpSchema.shape.name,
+  password: newPasswordSchema,
+});
+
+export const invitationSignUpSchema = invitationSignUpFormSchema.extend({ token: z.string().min(20).max(200) });

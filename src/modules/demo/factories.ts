@@ -3,7 +3,6 @@ import { randomBytes } from "node:crypto";
 import type { Role } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { signUp } from "@/modules/auth";
-import { addMember } from "@/modules/orgs";
 import type { Actor } from "@/modules/access/shared";
 import type { PilotFormValues } from "@/modules/pilots/shared";
 import { createPilot } from "@/modules/pilots";
@@ -37,15 +36,26 @@ export async function createAccount(
   return { userId, organizationId, organizationSlug, role: "OWNER", email, password };
 }
 
-/** Adds a new member with `role` to the admin's organisation and returns them as an actor. */
+/**
+ * A new account (no password, address confirmed) that is a member with `role` of the admin's
+ * organisation, returned as an actor. Made directly, as if an invitation had been accepted
+ * (tests of invitations themselves use the invitation service).
+ */
 export async function createMember(
   admin: Actor,
   role: Role,
   email = `member-${unique()}@example.com`,
-): Promise<Actor & { email: string; setPasswordPath: string | null }> {
-  const { setPasswordPath } = await addMember(admin, { email, name: "Member", role });
-  const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  return { userId: user.id, organizationId: admin.organizationId, role, email, setPasswordPath };
+): Promise<Actor & { email: string }> {
+  const user = await db.user.create({
+    data: {
+      email,
+      name: "Member",
+      emailVerifiedAt: new Date(),
+      memberships: { create: { organizationId: admin.organizationId, role } },
+    },
+    select: { id: true },
+  });
+  return { userId: user.id, organizationId: admin.organizationId, role, email };
 }
 
 export function pilotValues(overrides: Partial<PilotFormValues> = {}): PilotFormValues {

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { setPasswordWithToken, signUp } from "@/modules/auth";
-import { addMember } from "@/modules/orgs";
+import { randomBytes } from "node:crypto";
+import { signUp, signUpWithInvitation } from "@/modules/auth";
+import { hashToken } from "@/modules/orgs";
 import type { Actor } from "@/modules/access/shared";
 import { createPilot, updatePilot } from "@/modules/pilots";
 import { answerInputSchema, completeAssessment, saveAnswer, startAssessment } from "@/modules/assessments";
@@ -127,10 +128,19 @@ export async function seedDemo(now = new Date()): Promise<{ organizationId: stri
   await db.user.update({ where: { id: userId }, data: { emailVerifiedAt: now } });
   const owner: Actor = { userId, organizationId, role: "OWNER" };
 
-  const viewer = await addMember(owner, { email: DEMO_VIEWER.email, name: DEMO_VIEWER.name, role: "VIEWER" });
-  const token = viewer.setPasswordPath?.split("/").pop();
-  if (token)
-    await setPasswordWithToken({ token, password: DEMO_VIEWER.password, confirmPassword: DEMO_VIEWER.password });
+  // The executive joins the way everyone does, through an invitation (made here without a mail).
+  const token = randomBytes(32).toString("base64url");
+  await db.invitation.create({
+    data: {
+      organizationId,
+      email: DEMO_VIEWER.email,
+      role: "VIEWER",
+      tokenHash: hashToken(token),
+      expiresAt: new Date(Date.now() + 60 * 60_000),
+      invitedById: userId,
+    },
+  });
+  await signUpWithInvitation({ token, name: DEMO_VIEWER.name, password: DEMO_VIEWER.password });
   // Like the demo login, the executive's address is not a real mailbox: it counts as confirmed.
   await db.user.update({ where: { email: DEMO_VIEWER.email }, data: { emailVerifiedAt: now } });
 

@@ -246,15 +246,47 @@ export async function createDraftFromVersion(
 ): Promise<{ id: string; version: number }> {
   assertCan(actor, "framework:manage");
   const source = await loadVersionContent(actor, asId(versionId, "Framework version"));
+  return addDraft(actor.organizationId, source.frameworkId, toWritableContent(source), now);
+}
+
+/**
+ * Copies a version of a framework of one organisation (`source`: the same person's membership
+ * there, which must be able to read it) into another (`target`, where they manage frameworks),
+ * as a new DRAFT of the target's framework: a checklist tailored for one client, reused for the
+ * next. Nothing changes in the target until an admin there publishes the draft. The same
+ * one-draft-at-a-time rule holds (409).
+ */
+export async function copyVersionIntoOrganization(
+  target: Actor,
+  source: Actor,
+  versionId: unknown,
+  now = new Date(),
+): Promise<{ id: string; version: number }> {
+  assertCan(target, "framework:manage");
+  assertCan(source, "org:read");
+  if (source.userId !== target.userId) throw notFound("Framework version not found.");
+  // Read through the source membership: a version of an organisation the person is not in is 404.
+  const content = await loadVersionContent(source, asId(versionId, "Framework version"));
+  const frameworkId = await ensureDefaultFramework(target.organizationId);
+  return addDraft(target.organizationId, frameworkId, toWritableContent(content), now);
+}
+
+/** Writes `content` as the framework's new DRAFT, after its highest version; 409 if it has one. */
+function addDraft(
+  organizationId: string,
+  frameworkId: string,
+  content: ReturnType<typeof toWritableContent>,
+  now: Date,
+): Promise<{ id: string; version: number }> {
   return db.$transaction(async (tx) => {
     // Lock the framework: two admins copying at once get one draft, not two.
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM "Framework"
-      WHERE id = ${source.frameworkId} AND "organizationId" = ${actor.organizationId}
+      WHERE id = ${frameworkId} AND "organizationId" = ${organizationId}
       FOR UPDATE`;
     if (locked.length !== 1) throw notFound("Framework version not found.");
     const existing = await tx.frameworkVersion.findFirst({
-      where: { frameworkId: source.frameworkId, status: "DRAFT" },
+      where: { frameworkId, status: "DRAFT", framework: { organizationId } },
       select: { id: true, version: true },
     });
     if (existing) {
@@ -266,11 +298,11 @@ export async function createDraftFromVersion(
       );
     }
     const max = await tx.frameworkVersion.aggregate({
-      where: { frameworkId: source.frameworkId },
+      where: { frameworkId, framework: { organizationId } },
       _max: { version: true },
     });
     const version = (max._max.version ?? 0) + 1;
-    const id = await writeVersion(tx, source.frameworkId, version, toWritableContent(source), "DRAFT", now);
+    const id = await writeVersion(tx, frameworkId, version, content, "DRAFT", now);
     return { id, version };
   });
 }

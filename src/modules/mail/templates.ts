@@ -1,4 +1,5 @@
 /** Mail texts: short, saying what happened, what to do and what to do if it was not you. */
+import { formatDateTime } from "@/lib/format";
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -30,11 +31,37 @@ export function emailVerificationMail(to: string, link: string) {
   const intro = "Welcome to Preflight. Please confirm that this is your email address.";
   const todo = "Open this link within 24 hours and press “Confirm my email address”. It works once.";
   const why =
-    "Until you confirm, your account works in your own organisation, but no one can add you to theirs. If you did not create a Preflight account, ignore this mail.";
+    "Until you confirm, an invitation mailed to this address lets whoever opens it take the account over. If you did not create a Preflight account, ignore this mail.";
   return {
     to,
     subject: "Confirm your email address for Preflight",
     text: `${intro}\n\n${todo}\n\n${link}\n\n${why}\n`,
     html: layout([intro, todo], { href: link, label: "Confirm my email address" }, [why]),
+  };
+}
+
+export interface InvitationMailFacts {
+  organizationName: string;
+  inviterName: string;
+  inviterEmail: string;
+  /** The role as people read it ("Editor"). */
+  roleLabel: string;
+  /** What the role may do, in one sentence. */
+  roleDescription: string;
+  link: string;
+  expiresAt: Date;
+}
+
+export function invitationMail(to: string, facts: InvitationMailFacts) {
+  const does = facts.roleDescription.charAt(0).toLowerCase() + facts.roleDescription.slice(1);
+  const intro = `${facts.inviterName} (${facts.inviterEmail}) invited you to join ${facts.organizationName} on Preflight, with the role ${facts.roleLabel} (${does}).`;
+  const todo = `To accept, open this link and sign in as ${to}, or create your account there. The link expires on ${formatDateTime(facts.expiresAt)} and works once.`;
+  const notYou =
+    "You join only if you accept. If you did not expect this invitation, ignore this mail: nothing happens and the link expires by itself.";
+  return {
+    to,
+    subject: `${facts.inviterName} invited you to ${facts.organizationName} on Preflight`,
+    text: `${intro}\n\n${todo}\n\n${facts.link}\n\n${notYou}\n`,
+    html: layout([intro, todo], { href: facts.link, label: `Join ${facts.organizationName}` }, [notYou]),
   };
 }

@@ -2,3 +2,4 @@
 // Other modules and the app import from here, not from the files behind it.
 import "server-only";
 export * from "./service";
+export * from "./invitations";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailSchema } from "@/lib/validation";
+import { emailSchema, idSchema } from "@/lib/validation";
 import { ROLES, SLUG_PATTERN } from "@/modules/access/shared";
 
 export const organizationNameSchema = z
@@ -24,12 +24,18 @@ export const renameOrganizationSchema = z.object({
   slug: z.union([z.literal(""), organizationSlugSchema]).optional(),
 });
 
-export const addMemberSchema = z.object({
+export const inviteMemberSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().max(120, "Use at most 120 characters.").optional().default(""),
   role: z.enum(ROLES, { error: "Choose a role." }),
 });
-export type AddMemberInput = z.input<typeof addMemberSchema>;
+export type InviteMemberInput = z.input<typeof inviteMemberSchema>;
+
+export const invitationIdSchema = z.object({ invitationId: idSchema });
+
+/** The token of an invitation link, as it arrives from the URL. */
+export const invitationTokenSchema = z.string().min(20).max(200);
+
+export const acceptInvitationSchema = z.object({ token: invitationTokenSchema });
 
 export const changeRoleSchema = z.object({
   membershipId: z.string().min(1),

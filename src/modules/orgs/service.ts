@@ -3,18 +3,9 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "@/generated/prisma/enums";
 import { db, type Prisma } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";
-import { enforceRateLimits, type RateLimitPolicy } from "@/lib/rate-limit";
 import { parseInput } from "@/lib/validation";
 import { assertCan, type Actor } from "@/modules/access/shared";
-import {
-  addMemberSchema,
-  changeRoleSchema,
-  createOrganizationSchema,
-  removeMemberSchema,
-  renameOrganizationSchema,
-} from "./schemas";
-
-const SET_PASSWORD_TTL_MS = 7 * 24 * 60 * 60_000;
+import { changeRoleSchema, createOrganizationSchema, removeMemberSchema, renameOrganizationSchema } from "./schemas";
 
 /** "Acme Insurance (UK)" → "acme-insurance-uk": the readable part of an organisation's URL. */
 export function slugify(name: string): string {
@@ -50,21 +41,6 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/**
- * Anyone can sign up with any address; until they confirm it by mail, the account is not added to
- * another organisation (else signing up as cfo@victim.example would be a way in).
- */
-const UNVERIFIED =
-  "This person has not confirmed their email address yet, so they cannot be added. Ask them to open the confirmation link Preflight mailed them (they can send it again from their Account page).";
-
-/** Adding members (each may create an account and a set-password link): per organisation. */
-export const ADD_MEMBER_PER_ORGANIZATION: RateLimitPolicy = {
-  name: "members:add",
-  limit: 60,
-  windowMs: 60 * 60_000,
-  message: "Too many members added in the last hour. Try again in {seconds}.",
-};
-
 /** Creates an organisation with `userId` as its owner. Runs inside the caller's transaction if given one. */
 export async function createOrganization(
   userId: string,
@@ -88,70 +64,15 @@ export async function createOrganization(
 
 export async function listMembers(actor: Actor) {
   assertCan(actor, "org:read");
-  return db.membership
-    .findMany({
-      where: { organizationId: actor.organizationId },
-      select: {
-        id: true,
-        role: true,
-        createdAt: true,
-        user: { select: { id: true, name: true, email: true, passwordHash: true } },
-      },
-      orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
-    })
-    .then((rows) =>
-      // The hash itself never leaves this function: only whether the account is set up.
-      rows.map(({ user: { passwordHash, ...user }, ...m }) => ({
-        ...m,
-        user: { ...user, hasPassword: passwordHash !== null },
-      })),
-    );
-}
-
-export interface AddMemberResult {
-  membershipId: string;
-  createdAccount: boolean;
-  /** A one-time path to set a password, for a new account; shown once to the admin. */
-  setPasswordPath: string | null;
-}
-
-export async function addMember(actor: Actor, input: unknown): Promise<AddMemberResult> {
-  assertCan(actor, "member:manage");
-  const { email, name, role } = parseInput(addMemberSchema, input);
-  await enforceRateLimits([{ policy: ADD_MEMBER_PER_ORGANIZATION, subject: actor.organizationId }]);
-  if (role === "OWNER" && actor.role !== "OWNER")
-    throw new AppError("FORBIDDEN", "Only an owner can add another owner.");
-
-  return db.$transaction(async (tx) => {
-    let user = await tx.user.findUnique({ where: { email }, select: { id: true, emailVerifiedAt: true } });
-    let setPasswordPath: string | null = null;
-    const createdAccount = !user;
-    if (!user) {
-      user = await tx.user.create({
-        data: { email, name: name || email.split("@")[0]! },
-        select: { id: true, emailVerifiedAt: true },
-      });
-      const token = randomBytes(32).toString("base64url");
-      await tx.passwordSetToken.create({
-        data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + SET_PASSWORD_TTL_MS) },
-      });
-      setPasswordPath = `/set-password/${token}`;
-    }
-    const existing = await tx.membership.findUnique({
-      where: { organizationId_userId: { organizationId: actor.organizationId, userId: user.id } },
-      select: { id: true },
-    });
-    if (existing)
-      throw new AppError("BAD_REQUEST", "This person is already a member.", {
-        email: ["This person is already a member."],
-      });
-    if (!createdAccount && !user.emailVerifiedAt)
-      throw new AppError("BAD_REQUEST", UNVERIFIED, { email: [UNVERIFIED] });
-    const membership = await tx.membership.create({
-      data: { organizationId: actor.organizationId, userId: user.id, role },
-      select: { id: true },
-    });
-    return { membershipId: membership.id, createdAccount, setPasswordPath };
+  return db.membership.findMany({
+    where: { organizationId: actor.organizationId },
+    select: {
+      id: true,
+      role: true,
+      createdAt: true,
+      user: { select: { id: true, name: true, email: true } },
+    },
+    orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
   });
 }
 

@@ -4,3 +4,4 @@ export * from "./schemas";
 export * from "./stages";
 export * from "./components/stage-badge";
 export * from "./components/overdue-badge";
+export * from "./stage-gate";

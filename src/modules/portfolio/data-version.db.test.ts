@@ -47,6 +47,7 @@ type VersionedTable = (typeof VERSIONED_TABLES)[number];
 /** Tables deliberately without the trigger: no portfolio figure reads them. */
 const UNVERSIONED_TABLES = [
   "EmailVerificationToken",
+  "Invitation",
   "Membership",
   "Organization",
   // The log itself (its rows are the version).
@@ -54,7 +55,16 @@ const UNVERSIONED_TABLES = [
   "PasswordSetToken",
   "RateLimit",
   "Session",
+  // Share links are read by the share pages, not counted in any figure.
+  "ShareLink",
   "User",
+  // Live workshops: the portfolio reads only the assessments a workshop's close writes (through
+  // the assessments service, which the trigger counts), never the votes or items themselves.
+  "Workshop",
+  "WorkshopItem",
+  "WorkshopParticipant",
+  "WorkshopPilot",
+  "WorkshopVote",
   "_prisma_migrations",
 ] as const;
 

@@ -16,6 +16,7 @@ const FLASH = {
   "version-published": "Version published. New assessments use it; those already started keep their version.",
   "draft-deleted": "Draft deleted.",
   "assessment-discarded": "Assessment discarded. It stays in the pilot's history and counts in no score.",
+  "workshop-closed": "Workshop closed. The agreed levels are written into each pilot's assessment.",
   "verification-not-sent":
     "Your account is ready, but the mail to confirm your address could not be sent. Send it again from Account.",
 };
@@ -50,6 +51,12 @@ export default async function OrgLayout({
           </nav>
           <div className="order-3 flex w-full min-w-0 items-center gap-2 sm:ml-auto sm:w-auto">
             <OrgSwitcher memberships={ctx.memberships} activeSlug={ctx.organizationSlug} />
+            <Link
+              href="/orgs"
+              className="shrink-0 rounded-md px-2 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-100 hover:underline"
+            >
+              {ctx.memberships.length > 1 ? "All organisations" : "Organisations"}
+            </Link>
           </div>
           <div className="order-2 ml-auto flex items-center gap-3 sm:order-4 sm:ml-0">
             <span className="hidden text-sm text-slate-500 md:inline" title={ctx.userEmail}>
@@ -71,8 +78,8 @@ export default async function OrgLayout({
         {!ctx.userEmailVerified && (
           <div className="mb-6">
             <Notice tone="info">
-              Confirm your email address ({ctx.userEmail}): open the link Preflight mailed you. Until then no one can
-              add you to another organisation.{" "}
+              Confirm your email address ({ctx.userEmail}): open the link Preflight mailed you. Until then, an
+              invitation mailed to this address lets whoever opens it take the account over.{" "}
               <Link href="/account" className="font-semibold underline">
                 Send it again
               </Link>

@@ -16,12 +16,26 @@ export function PilotReadiness({
   assessments,
   canAssess,
   slug,
+  sources = {},
 }: {
   slug: string;
   pilotId: string;
   assessments: AssessmentSummary[];
   canAssess: boolean;
+  /** Assessments a live workshop wrote, by id: shown beside their date. */
+  sources?: Record<string, { title: string; date: Date; participants: number }>;
 }) {
+  const origin = (a: AssessmentSummary) => {
+    const s = sources[a.id];
+    return (
+      s && (
+        <span className="block text-xs text-slate-500">
+          From the workshop “{s.title}” of {formatDate(s.date)}, {s.participants}{" "}
+          {s.participants === 1 ? "participant" : "participants"}
+        </span>
+      )
+    );
+  };
   const completed = assessments.filter((a) => a.status === "COMPLETED" && a.completedAt !== null);
   const latest = completed[0] ?? null;
   const open = assessments.find((a) => a.status === "IN_PROGRESS") ?? null;
@@ -38,18 +52,23 @@ export function PilotReadiness({
     {
       key: "date",
       header: "Date",
-      className: (a) => cn("whitespace-nowrap", a.status !== "COMPLETED" ? "text-slate-700" : "text-slate-900"),
+      className: (a) => cn("min-w-40", a.status !== "COMPLETED" ? "text-slate-700" : "text-slate-900"),
       cell: (a) =>
         inProgress(a) ? (
           <>
             Started <time dateTime={a.startedAt.toISOString()}>{formatDate(a.startedAt)}</time>
+            {origin(a)}
           </>
         ) : discarded(a) ? (
           <>
             Discarded <time dateTime={a.discardedAt?.toISOString()}>{formatDate(a.discardedAt)}</time>
+            {origin(a)}
           </>
         ) : (
-          <time dateTime={a.completedAt?.toISOString()}>{formatDate(a.completedAt)}</time>
+          <>
+            <time dateTime={a.completedAt?.toISOString()}>{formatDate(a.completedAt)}</time>
+            {origin(a)}
+          </>
         ),
     },
     {

@@ -10,9 +10,22 @@ import { Notice } from "@/components/ui/card";
 import { FormMessage, useValidatedForm } from "@/components/ui/use-validated-form";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { orgPath } from "@/modules/access/shared";
-import { requestPasswordResetAction, setPasswordAction, signUpAction, verifyEmailAction } from "../actions";
+import {
+  requestPasswordResetAction,
+  setPasswordAction,
+  signUpAction,
+  signUpWithInvitationAction,
+  verifyEmailAction,
+} from "../actions";
 import { PASSWORD_MIN_LENGTH } from "../password-rules";
-import { forgotPasswordSchema, setPasswordFormSchema, signInSchema, signUpSchema, verifyEmailSchema } from "../schemas";
+import {
+  forgotPasswordSchema,
+  invitationSignUpFormSchema,
+  setPasswordFormSchema,
+  signInSchema,
+  signUpSchema,
+  verifyEmailSchema,
+} from "../schemas";
 
 /** The page to open after sign-in: the callback only when it stays on this app (see safeRedirectPath). */
 function safeCallback(raw: string | null): string {
@@ -147,6 +160,58 @@ export function SignUpForm() {
   );
 }
 
+/**
+ * Creating the account on an invitation's page: the address is the invitation's (shown, not
+ * typed). Then it signs in and opens the organisation it joined. `takeOver`: an account nobody
+ * confirmed has this address; choosing a password here makes it this person's.
+ */
+export function InvitationSignUpForm({
+  token,
+  email,
+  takeOver = false,
+}: {
+  token: string;
+  email: string;
+  takeOver?: boolean;
+}) {
+  const router = useRouter();
+  const form = useValidatedForm(invitationSignUpFormSchema, async (v) => {
+    const result = await signUpWithInvitationAction({ ...v, token });
+    if (!result?.ok) return result;
+    const to = orgPath(result.data!.organizationSlug);
+    const error = await signInAndGo(email, v.password!, router, to);
+    if (error) router.push(`/signin?${new URLSearchParams({ email, callbackUrl: to })}`);
+    return null;
+  });
+  return (
+    <form onSubmit={form.onSubmit} noValidate className="space-y-5" aria-labelledby="invitation-signup-title">
+      <h2 id="invitation-signup-title" className="text-base font-semibold">
+        {takeOver ? "Make the account yours" : "Create your account"}
+      </h2>
+      <FormMessage message={form.message} />
+      <div className="space-y-1.5">
+        <p className="text-sm font-medium text-slate-800">Email</p>
+        <p className="text-sm text-slate-700 [overflow-wrap:anywhere]">{email}</p>
+      </div>
+      <Field id="name" label="Your name" required error={form.errors.name}>
+        {(a) => <input {...a} name="name" autoComplete="name" />}
+      </Field>
+      <Field
+        id="password"
+        label="Password"
+        required
+        error={form.errors.password}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters. A short sentence works well.`}
+      >
+        {(a) => <input {...a} name="password" type="password" autoComplete="new-password" />}
+      </Field>
+      <Button type="submit" disabled={form.pending} className="w-full">
+        {form.pending ? "Joining…" : takeOver ? "Set password and join" : "Create account and join"}
+      </Button>
+    </form>
+  );
+}
+
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
   const router = useRouter();
   const form = useValidatedForm(setPasswordFormSchema, async (v) => {
@@ -242,7 +307,7 @@ export function VerifyEmailForm({ token, email }: { token: string; email: string
       <div className="space-y-3" role="status">
         <h1 className="text-xl font-bold">Your email address is confirmed</h1>
         <p className="text-sm text-slate-600">
-          <strong>{email}</strong> is confirmed: admins of other organisations can now add you to theirs.
+          <strong>{email}</strong> is confirmed: the account is yours, and only you can accept invitations to it.
         </p>
         <Link href="/" className="text-sm font-semibold text-brand-700 hover:underline">
           Continue to Preflight

@@ -4,98 +4,18 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import type { Role } from "@/generated/prisma/enums";
 import { Button } from "@/components/ui/button";
-import { Notice } from "@/components/ui/card";
-import { Field, controlClass } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
 import { FormMessage, useValidatedForm } from "@/components/ui/use-validated-form";
 import {
-  addMemberAction,
   changeMemberRoleAction,
   createOrganizationAction,
   removeMemberAction,
   renameOrganizationAction,
 } from "../actions";
-import { ROLE_DESCRIPTIONS, ROLES, roleLabel } from "@/modules/access/shared";
+import { ROLES, roleLabel } from "@/modules/access/shared";
 import { useOrgSlug } from "@/modules/access/client";
-import { addMemberSchema, createOrganizationSchema, renameOrganizationSchema } from "../schemas";
+import { createOrganizationSchema, renameOrganizationSchema } from "../schemas";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-
-export function AddMemberForm({ canAddOwner }: { canAddOwner: boolean }) {
-  const router = useRouter();
-  const org = useOrgSlug();
-  const [result, setResult] = useState<{ email: string; link: string | null } | null>(null);
-  const form = useValidatedForm(addMemberSchema, async (values, formElement) => {
-    const outcome = await addMemberAction(org, values);
-    if (outcome?.ok) {
-      const path = outcome.data?.setPasswordPath ?? null;
-      setResult({ email: values.email!, link: path ? `${window.location.origin}${path}` : null });
-      formElement.reset();
-      router.refresh();
-    }
-    return outcome;
-  });
-  const roles = ROLES.filter((r) => canAddOwner || r !== "OWNER");
-
-  return (
-    <form onSubmit={form.onSubmit} noValidate className="space-y-4" aria-labelledby="add-member-title">
-      <h3 id="add-member-title" className="text-base font-semibold">
-        Add a member
-      </h3>
-      <FormMessage message={form.message} />
-      {result && (
-        <div role="status">
-          <Notice tone="success" title={`${result.email} was added.`}>
-            {result.link ? (
-              <>
-                <p>
-                  They have no account yet. Give them this one-time link to set their password (valid for 7 days). It is
-                  shown only now:
-                </p>
-                <input
-                  readOnly
-                  value={result.link}
-                  aria-label="One-time set-password link"
-                  className={`${controlClass} mt-2 font-mono text-xs`}
-                  onFocus={(e) => e.currentTarget.select()}
-                />
-              </>
-            ) : (
-              <p>They already had an account and can switch to this organisation now.</p>
-            )}
-          </Notice>
-        </div>
-      )}
-      <div className="grid gap-4 sm:grid-cols-[2fr_2fr_1fr_auto] sm:items-start">
-        <Field id="member-email" label="Email" required error={form.errors.email}>
-          {(a) => <input {...a} name="email" type="email" autoComplete="off" />}
-        </Field>
-        <Field id="member-name" label="Name" error={form.errors.name} hint="Used if they have no account yet.">
-          {(a) => <input {...a} name="name" autoComplete="off" />}
-        </Field>
-        <Field id="member-role" label="Role" required error={form.errors.role}>
-          {(a) => (
-            <select {...a} name="role" defaultValue="EDITOR">
-              {roles.map((r) => (
-                <option key={r} value={r}>
-                  {roleLabel(r)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Button type="submit" disabled={form.pending} className="sm:mt-7">
-          {form.pending ? "Adding…" : "Add member"}
-        </Button>
-      </div>
-      <ul className="grid gap-1 text-xs text-slate-500 sm:grid-cols-2">
-        {ROLES.map((r) => (
-          <li key={r}>
-            <strong className="text-slate-700">{roleLabel(r)}:</strong> {ROLE_DESCRIPTIONS[r]}
-          </li>
-        ))}
-      </ul>
-    </form>
-  );
-}
 
 export function MemberRowActions({
   membershipId,
@@ -153,7 +73,7 @@ export function MemberRowActions({
       </select>
       <ConfirmDialog
         title={`Remove ${name}?`}
-        description="They lose access to this organisation at once. You can add them again later."
+        description="They lose access to this organisation at once. You can invite them again later."
         confirmLabel="Remove"
         onConfirm={() => run(() => removeMemberAction(org, { membershipId }))}
         trigger={

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
-import { plural } from "@/lib/format";
+import { plural, formatNumber } from "@/lib/format";
 
 /**
  * A bar chart in plain HTML: one row per value with its label, a bar and its count, as text a
@@ -43,7 +43,7 @@ export function BarList({ label, items, unit = "pilot" }: { label: string; items
               />
             </span>
             <span className="text-right tabular-nums">
-              {item.value.toLocaleString("en")}
+              {formatNumber(item.value)}
               <span className="sr-only"> {plural(item.value, unit).replace(/^[\d,]+ /, "")}</span>
             </span>
           </>

@@ -3,6 +3,7 @@
  * lies inside the axes (a point above the last tick sat on the chart's border before) and the
  * ticks are round numbers. Pure: used by the charts (browser) and their summaries (server).
  */
+import { formatMonth } from "@/lib/format";
 
 /** Steps of a log axis inside one decade: 1, 2, 5, 10, 20, 50… */
 const LOG_STEPS = [1, 2, 5] as const;
@@ -61,9 +62,4 @@ export const TREND_HEIGHT = 256;
 export const SCATTER_HEIGHT = 288;
 
 /** "2026-03" → "Mar 2026" (UTC), or "Mar 26" when `short`. */
-export function monthLabel(month: string, short = false): string {
-  const [year, m] = month.split("-").map(Number);
-  if (!year || !m) return month;
-  const name = new Date(Date.UTC(year, m - 1, 1)).toLocaleString("en-GB", { month: "short", timeZone: "UTC" });
-  return short ? `${name} ${String(year).slice(2)}` : `${name} ${year}`;
-}
+export const monthLabel = formatMonth;

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { formatMoney, formatScore } from "@/lib/format";
+import { formatMoney, formatScore, formatNumber, formatShare } from "@/lib/format";
 import { STAGE_LABELS, STAGES } from "@/modules/pilots/shared";
 import { figureStages, pilotListSearchFor, type PortfolioFilters } from "../filters";
 import type { PortfolioHeadline } from "../queries";
 import { orgPath } from "@/modules/access/shared";
 
 /** A count with thousands separators: "9,296". */
-const n = (count: number) => count.toLocaleString("en");
-const percent = (share: number | null) => (share === null ? "Not assessed" : `${Math.round(share * 100)}%`);
+const n = (count: number) => formatNumber(count);
+const percent = (share: number | null) => (share === null ? "Not assessed" : formatShare(share));
 
 function Figure({
   label,

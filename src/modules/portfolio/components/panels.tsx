@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Badge, Card } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
-import { formatCostPerOutcome, formatDate, formatMoney, formatScore, plural } from "@/lib/format";
+import { formatCostPerOutcome, formatDate, formatMoney, formatScore, plural, formatNumber } from "@/lib/format";
 import { STAGE_LABELS, StageBadge } from "@/modules/pilots/shared";
 import { figureStages, VERDICT_FILTER_LABELS, withFilterValue, type PortfolioFilters } from "../filters";
 import type {
@@ -200,7 +200,7 @@ export function StalledPanel({
   return (
     <Panel
       id="stalled-title"
-      title={`Stalled pilots (${stalled.total.toLocaleString("en")})`}
+      title={`Stalled pilots (${formatNumber(stalled.total)})`}
       description={`In pilot or production intent for more than ${stalled.stalledDays} days, or not yet in production with no assessment in ${stalled.assessmentWindowDays} days (never assessed: once registered more than ${stalled.stalledDays} days ago).`}
     >
       <Table
@@ -256,7 +256,7 @@ export function StalledPanel({
 /** "End of Mar 2026: median readiness 62.5, 40 of 52 pilots assessed, 31% ready." */
 function describeMonth(m: TrendMonth): string {
   const ready = m.readyShare === null ? "" : `, ${Math.round(m.readyShare * 100)}% ready`;
-  return `End of ${monthLabel(m.month)}: median readiness ${formatScore(m.medianReadiness)}, ${m.assessedPilots.toLocaleString("en")} of ${plural(m.pilots, "pilot")} assessed${ready}.`;
+  return `End of ${monthLabel(m.month)}: median readiness ${formatScore(m.medianReadiness)}, ${formatNumber(m.assessedPilots)} of ${plural(m.pilots, "pilot")} assessed${ready}.`;
 }
 
 export function TrendPanel({ trend }: { trend: TrendMonth[] }) {
@@ -289,7 +289,7 @@ export function TrendPanel({ trend }: { trend: TrendMonth[] }) {
                   key: "assessed",
                   header: "Assessed pilots",
                   ...FIGURE,
-                  cell: (m) => `${m.assessedPilots.toLocaleString("en")} of ${m.pilots.toLocaleString("en")}`,
+                  cell: (m) => `${formatNumber(m.assessedPilots)} of ${formatNumber(m.pilots)}`,
                 },
                 { key: "median", header: "Median", ...FIGURE, cell: (m) => formatScore(m.medianReadiness) },
                 { key: "mean", header: "Mean", ...FIGURE, cell: (m) => formatScore(m.meanReadiness) },
@@ -336,9 +336,16 @@ export function CostPanel({
   slug: string;
 }) {
   // A log scale has no zero: a pilot that costs nothing per outcome is counted, not drawn.
+  // Points travel to the browser rounded to what a chart can show (a tenth of a point, four
+  // significant figures of money): 200 full-precision floats were a third of the page's payload.
   const drawn = cost.points
     .filter((p) => p.costPerOutcome > 0)
-    .map(({ pilotId, name, readiness, costPerOutcome }) => ({ pilotId, name, readiness, costPerOutcome }));
+    .map(({ pilotId, name, readiness, costPerOutcome }) => ({
+      pilotId,
+      name,
+      readiness: Math.round(readiness * 10) / 10,
+      costPerOutcome: Number(costPerOutcome.toPrecision(4)),
+    }));
   const free = cost.points.length - drawn.length;
   const yAxis = logAxis(drawn.map((p) => p.costPerOutcome));
   const notDrawn = cost.total - drawn.length;
@@ -364,8 +371,8 @@ export function CostPanel({
               `Showing all ${plural(cost.total, "pilot")} with a cost and outcomes.`
             ) : (
               <>
-                Showing {drawn.length.toLocaleString("en")} of {plural(cost.total, "pilot")} with a cost and outcomes
-                {cost.capped && ` (the first ${cost.points.length.toLocaleString("en")} by name)`}
+                Showing {formatNumber(drawn.length)} of {plural(cost.total, "pilot")} with a cost and outcomes
+                {cost.capped && ` (the first ${formatNumber(cost.points.length)} by name)`}
                 {free > 0 && `; ${plural(free, "pilot")} with no cost per outcome cannot sit on a log scale`}. The rest
                 are in the{" "}
                 <Link href={pilotListHref(slug, filters, { sort: "cost", dir: "desc" })} className={MORE}>
@@ -382,7 +389,7 @@ export function CostPanel({
             className="mt-3"
             columns={[
               { key: "band", header: "Readiness", rowHeader: true, cell: (b) => b.label },
-              { key: "pilots", header: "Pilots", ...FIGURE, cell: (b) => b.pilots.toLocaleString("en") },
+              { key: "pilots", header: "Pilots", ...FIGURE, cell: (b) => formatNumber(b.pilots) },
               {
                 key: "median",
                 header: "Median cost per outcome",
@@ -478,9 +485,9 @@ export function RollupPanel({
                 </Link>
               ),
           },
-          { key: "pilots", header: "Pilots", ...FIGURE, cell: (r) => r.pilots.toLocaleString("en") },
-          { key: "assessed", header: "Assessed", ...FIGURE, cell: (r) => r.assessed.toLocaleString("en") },
-          { key: "ready", header: "Ready", ...FIGURE, cell: (r) => r.ready.toLocaleString("en") },
+          { key: "pilots", header: "Pilots", ...FIGURE, cell: (r) => formatNumber(r.pilots) },
+          { key: "assessed", header: "Assessed", ...FIGURE, cell: (r) => formatNumber(r.assessed) },
+          { key: "ready", header: "Ready", ...FIGURE, cell: (r) => formatNumber(r.ready) },
           {
             key: "median",
             header: "Median readiness",
@@ -488,7 +495,7 @@ export function RollupPanel({
             cell: (r) =>
               isOther(r) ? "—" : r.medianReadiness === null ? "Not assessed" : formatScore(r.medianReadiness),
           },
-          { key: "stalled", header: "Stalled", ...FIGURE, cell: (r) => r.stalled.toLocaleString("en") },
+          { key: "stalled", header: "Stalled", ...FIGURE, cell: (r) => formatNumber(r.stalled) },
           {
             key: "spend",
             header: "Pre-production spend / month",

@@ -17,7 +17,7 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
           <Link href="/forgot-password" className="font-semibold text-brand-700 hover:underline">
             Forgot password?
           </Link>
-          , or ask the admin who added you.
+          .
         </p>
         <Link href="/signin" className="text-sm font-semibold text-brand-700 hover:underline">
           Go to sign in

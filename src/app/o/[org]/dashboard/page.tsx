@@ -14,7 +14,9 @@ import {
   VerdictPanel,
 } from "@/modules/portfolio/components/panels";
 import { hasPilotFilters, parsePortfolioFilters, getPortfolioCached, toSearchParams } from "@/modules/portfolio";
-import { can, orgPage, orgPath } from "@/modules/access";
+import { can, orgApi, orgPage, orgPath } from "@/modules/access";
+import { ShareButton } from "@/modules/sharing/components/share-button";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -57,6 +59,13 @@ export default async function DashboardPage({
       <PageHeader
         title="Portfolio"
         description={`${ctx.organizationName}: how ready the AI pilots are for production, and what stands in the way.`}
+        actions={
+          <ReportActions
+            slug={slug}
+            search={toSearchParams(portfolio.filters).toString()}
+            canShare={can(ctx.role, "share:manage")}
+          />
+        }
       />
       <DashboardFilters filters={portfolio.filters} facets={portfolio.facets} slug={slug} />
       <PrintedView
@@ -110,5 +119,21 @@ export default async function DashboardPage({
         </div>
       )}
     </>
+  );
+}
+
+/** The view as a report (PDF, Word) and, for admins, as a read-only share link: the current filters. */
+function ReportActions({ slug, search, canShare }: { slug: string; search: string; canShare: boolean }) {
+  const query = search ? `?${search}` : "";
+  return (
+    <div className="flex flex-wrap gap-2 print:hidden">
+      <a href={orgApi(slug, `/reports/portfolio.pdf${query}`)} className={buttonClass("secondary")} download>
+        Download PDF
+      </a>
+      <a href={orgApi(slug, `/reports/portfolio.docx${query}`)} className={buttonClass("secondary")} download>
+        Download Word
+      </a>
+      {canShare && <ShareButton target={{ kind: "DASHBOARD", filters: search }} what="this dashboard view" />}
+    </div>
   );
 }

@@ -7,7 +7,7 @@ import { can, orgPage } from "@/modules/access";
 import { orgPath } from "@/modules/access/shared";
 import { PilotFilters } from "@/modules/pilots/components/pilot-filters";
 import { PilotTable } from "@/modules/pilots/components/pilot-table";
-import { plural } from "@/lib/format";
+import { plural, formatNumber } from "@/lib/format";
 import {
   gapCriterionTitle,
   hasPilotListFilters,
@@ -19,7 +19,7 @@ import {
 
 export const metadata: Metadata = { title: "Pilots" };
 
-const count = (n: number) => n.toLocaleString("en");
+const count = (n: number) => formatNumber(n);
 
 export default async function PilotsPage({
   params,
@@ -61,7 +61,12 @@ export default async function PilotsPage({
         }
         actions={
           canWrite && !query.archived ? (
-            <ButtonLink href={orgPath(slug, "/pilots/new")}>Register a pilot</ButtonLink>
+            <>
+              <ButtonLink variant="secondary" href={orgPath(slug, "/pilots/import")}>
+                Import pilots
+              </ButtonLink>
+              <ButtonLink href={orgPath(slug, "/pilots/new")}>Register a pilot</ButtonLink>
+            </>
           ) : undefined
         }
       />

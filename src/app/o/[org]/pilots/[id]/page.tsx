@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Card, Notice } from "@/components/ui/card";
 import { orNotFound } from "@/lib/not-found";
 import { PilotReadiness } from "@/modules/assessments/components/pilot-readiness";
@@ -9,8 +9,10 @@ import { OverdueBadge } from "@/modules/pilots/components/overdue-badge";
 import { StageBadge } from "@/modules/pilots/components/stage-badge";
 import { daysSince, formatCostPerOutcome, formatDate, formatMoney, formatNumber, plural } from "@/lib/format";
 import { getPilot, STAGE_LABELS } from "@/modules/pilots";
-import { can, orgPage, orgPath } from "@/modules/access";
+import { can, orgApi, orgPage, orgPath } from "@/modules/access";
+import { ShareButton } from "@/modules/sharing/components/share-button";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { workshopSources } from "@/modules/workshops";
 
 export const metadata: Metadata = { title: "Pilot" };
 
@@ -29,6 +31,12 @@ export default async function PilotPage({ params }: { params: Promise<{ org: str
   const pilot = await orNotFound(getPilot(ctx, id));
   const canWrite = can(ctx.role, "pilot:write");
   const assessments = await listPilotAssessments(ctx, pilot.id);
+  const sources = Object.fromEntries(
+    await workshopSources(
+      ctx,
+      assessments.map((a) => a.id),
+    ),
+  );
 
   return (
     <article className="space-y-6">
@@ -58,14 +66,37 @@ export default async function PilotPage({ params }: { params: Promise<{ org: str
             </ul>
           )}
         </div>
-        {canWrite && (
-          <div className="flex shrink-0 items-start gap-2">
-            {!pilot.archivedAt && (
-              <ButtonLink href={orgPath(ctx.organizationSlug, `/pilots/${pilot.id}/edit`)}>Edit</ButtonLink>
-            )}
-            <ArchiveButton id={pilot.id} archived={Boolean(pilot.archivedAt)} />
-          </div>
-        )}
+        <div className="flex shrink-0 flex-wrap items-start gap-2 print:hidden">
+          <a
+            href={orgApi(ctx.organizationSlug, `/pilots/${pilot.id}/report.pdf`)}
+            className={buttonClass("secondary")}
+            download
+          >
+            Download PDF
+          </a>
+          <a
+            href={orgApi(ctx.organizationSlug, `/pilots/${pilot.id}/report.docx`)}
+            className={buttonClass("secondary")}
+            download
+          >
+            Download Word
+          </a>
+          {/* A blank checklist to fill in offline (a workshop, a client without an account). */}
+          <a
+            href={orgApi(ctx.organizationSlug, `/pilots/checklist?pilot=${encodeURIComponent(pilot.id)}`)}
+            download
+            className={buttonClass("secondary")}
+          >
+            Blank checklist (Excel)
+          </a>
+          {can(ctx.role, "share:manage") && !pilot.archivedAt && (
+            <ShareButton target={{ kind: "PILOT_REPORT", pilotId: pilot.id }} what="this pilot's report" />
+          )}
+          {canWrite && !pilot.archivedAt && (
+            <ButtonLink href={orgPath(ctx.organizationSlug, `/pilots/${pilot.id}/edit`)}>Edit</ButtonLink>
+          )}
+          {canWrite && <ArchiveButton id={pilot.id} archived={Boolean(pilot.archivedAt)} />}
+        </div>
       </header>
 
       {!pilot.ownerName && (
@@ -80,6 +111,7 @@ export default async function PilotPage({ params }: { params: Promise<{ org: str
         pilotId={pilot.id}
         assessments={assessments}
         canAssess={can(ctx.role, "assessment:write") && !pilot.archivedAt}
+        sources={sources}
       />
 
       <div className="grid gap-6 lg:grid-cols-3">

@@ -6,9 +6,13 @@ import { formatDate } from "@/lib/format";
 import { orNotFound } from "@/lib/not-found";
 import { AssessmentResults } from "@/modules/assessments/components/assessment-results";
 import { AssessmentWizard } from "@/modules/assessments/components/assessment-wizard";
+import { ChecklistTransfer } from "@/modules/imports/components/checklist-transfer";
 import { getAssessment, getChangesSincePrevious, previousCompleted } from "@/modules/assessments";
 import { can, orgPage, orgPath } from "@/modules/access";
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { workshopSources, workshopVotesForAssessment } from "@/modules/workshops";
+import { WorkshopVotesList } from "@/modules/workshops/components/workshop-votes-list";
+import Link from "next/link";
 
 export const metadata: Metadata = { title: "Assessment" };
 
@@ -23,6 +27,8 @@ export default async function AssessmentPage({
   // The child id must belong to the parent in the URL, or the page does not exist.
   if (detail.pilot.id !== pilotId) notFound();
   const pilotPath = orgPath(ctx.organizationSlug, `/pilots/${pilotId}`);
+  const source = (await workshopSources(ctx, [detail.id])).get(detail.id);
+  const votes = source ? await workshopVotesForAssessment(ctx, detail.id) : null;
 
   const breadcrumb = (
     <div className="mb-4">
@@ -39,6 +45,28 @@ export default async function AssessmentPage({
               : "Assessment"
         }
       />
+      {source && (
+        <div className="mt-4">
+          <Notice tone="info" title={`From the workshop “${source.title}”`}>
+            Agreed by the room on {formatDate(source.date)} ({source.participants} participants). Criteria the workshop
+            did not cover are unanswered.{" "}
+            <Link
+              href={orgPath(ctx.organizationSlug, `/workshops/${source.workshopId}`)}
+              className="font-semibold underline"
+            >
+              The votes and follow-ups
+            </Link>
+            {votes && votes.size > 0 && (
+              <WorkshopVotesList
+                votes={votes}
+                criteria={detail.framework.pillars.flatMap((p) =>
+                  p.criteria.map((c) => ({ key: c.key, title: c.title })),
+                )}
+              />
+            )}
+          </Notice>
+        </div>
+      )}
     </div>
   );
 
@@ -76,6 +104,7 @@ export default async function AssessmentPage({
   return (
     <>
       {breadcrumb}
+      <ChecklistTransfer assessmentId={detail.id} canEdit={can(ctx.role, "assessment:write")} />
       <AssessmentWizard
         detail={detail}
         canEdit={can(ctx.role, "assessment:write")}
