@@ -27,6 +27,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import http from "node:http";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
@@ -65,12 +66,16 @@ const SCENARIO_IDS = [
   "autosave-paced",
 ] as const;
 /**
- * How often one person's autosave can fire: the assessment saves 600 ms after the last change
- * (use-answer-autosave.ts), so someone typing without pause saves at most ~1.7 times a second.
- * `autosave-paced` holds each connection to this rate: 50 connections are 50 people editing at
- * once. `autosave` sends back to back, which measures the server's saturation instead.
+ * How people autosave: the assessment saves 600 ms after the last change (use-answer-autosave.ts),
+ * so someone typing saves at most every 600 ms plus the save's own time. In `autosave-paced`
+ * each connection is one such person: a save, a pause drawn between 300 and 900 ms, the next
+ * save, starting at a random moment, so 50 connections are 50 people typing at once, each on
+ * their own rhythm (about 80 saves a second between them). `autosave` sends back to back, which
+ * measures the server's saturation instead: by Little's law its latency is connections ÷
+ * throughput whatever the server does. (autocannon's own rate option is not used for people:
+ * it fires every connection's quota at the top of each second, all at once.)
  */
-const PACED_SAVES_PER_SECOND = 2;
+const PAUSE_MS = { min: 300, max: 900 };
 type ScenarioId = (typeof SCENARIO_IDS)[number];
 
 const SIZES = numbers("sizes", "1000,10000");
@@ -401,6 +406,121 @@ async function warmUpAutosave(session: Session, slots: AutosaveSlot[]): Promise<
     console.warn(`  ⚠ warm-up: autosave answered ${bad.length}/${statuses.length} times not 200: ${bad[0]}`);
 }
 
+/**
+ * `connections` people, each saving their own answer, pausing PAUSE_MS between the end of one
+ * save and the next, for DURATION seconds. Each person keeps one connection (an undici pool of
+ * one, like a browser tab's keep-alive connection). Latency counts 2xx saves, as autocannon does.
+ */
+async function peopleSaving(
+  session: Session,
+  serverUrl: string,
+  slots: AutosaveSlot[],
+  connections: number,
+): Promise<{ row: Omit<Row, "size" | "scenario" | "connections">; conflicts: number }> {
+  const latencies: number[] = [];
+  const codes = new Map<number, number>();
+  let total = 0;
+  let errors = 0;
+  let timeouts = 0;
+  let conflicts = 0;
+  let bytes = 0;
+  const started = performance.now();
+  const end = started + DURATION * 1000;
+  const pause = () => PAUSE_MS.min + Math.random() * (PAUSE_MS.max - PAUSE_MS.min);
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  await Promise.all(
+    Array.from({ length: connections }, async (_, i) => {
+      const slot = slots[i % slots.length]!;
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        await sleep(Math.random() * PAUSE_MS.max);
+        while (performance.now() < end) {
+          const sent = performance.now();
+          total++;
+          try {
+            const response = await put(
+              agent,
+              new URL(saveUrl(session, slot), serverUrl),
+              {
+                ...apiHeaders(session),
+                "accept-encoding": "identity",
+              },
+              saveBody(slot),
+            );
+            const took = performance.now() - sent;
+            codes.set(response.status, (codes.get(response.status) ?? 0) + 1);
+            if (onSaved(slot, response.status, response.body) === "conflict") conflicts++;
+            if (response.status >= 200 && response.status < 300) {
+              latencies.push(took);
+              bytes += response.bytes;
+            }
+          } catch (error) {
+            if ((error as Error).message === "timeout") timeouts++;
+            else errors++;
+          }
+          await sleep(pause());
+        }
+      } finally {
+        agent.destroy();
+      }
+    }),
+  );
+
+  latencies.sort((a, b) => a - b);
+  const seconds = (performance.now() - started) / 1000;
+  const ok = [...codes].filter(([code]) => code >= 200 && code < 300).reduce((n, [, c]) => n + c, 0);
+  const non2xx = [...codes].filter(([code]) => code < 200 || code >= 300).reduce((n, [, c]) => n + c, 0);
+  return {
+    conflicts,
+    row: {
+      rps: total / seconds,
+      p50: percentile(latencies, 0.5),
+      p95: percentile(latencies, 0.95),
+      p99: percentile(latencies, 0.99),
+      total,
+      ok,
+      non2xx,
+      statusCodes: [...codes]
+        .filter(([code]) => code < 200 || code >= 300)
+        .map(([code, count]) => `${code}×${count}`)
+        .join(", "),
+      conflicts,
+      errors,
+      timeouts,
+      bytesPerResponse: ok > 0 ? bytes / ok : NaN,
+    },
+  };
+}
+
+/** One PUT on a keep-alive agent: status, body, and bytes received (header block + body). */
+function put(
+  agent: http.Agent,
+  url: URL,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; body: string; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: "PUT", agent, headers, timeout: TIMEOUT_S * 1000 }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const text = Buffer.concat(chunks);
+        // The raw header block: status line, each header line, the blank line.
+        const head =
+          `HTTP/1.1 ${response.statusCode} ${response.statusMessage}\r\n`.length +
+          response.rawHeaders.reduce((n, part) => n + part.length + 2, 0) +
+          2;
+        resolve({ status: response.statusCode ?? 0, body: text.toString("utf8"), bytes: head + text.length });
+      });
+      response.on("error", reject);
+    });
+    request.on("timeout", () => request.destroy(new Error("timeout")));
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
 // ─── One portfolio size ────────────────────────────────────────────────────────────────────
 
 async function benchSize(admin: pg.Client, serverUrl: string, pilots: number, workDir: string): Promise<Row[]> {
@@ -504,7 +624,7 @@ async function benchSize(admin: pg.Client, serverUrl: string, pilots: number, wo
       let label: string;
       if (scenario === "autosave" || scenario === "autosave-paced") {
         const paced = scenario === "autosave-paced";
-        label = paced ? `autosave, ${PACED_SAVES_PER_SECOND}/s per connection` : "autosave";
+        label = paced ? `autosave, people typing (pause ${PAUSE_MS.min}–${PAUSE_MS.max} ms)` : "autosave";
         if (!slots) {
           console.log(`  autosave: starting ${autosavePilots.length} assessments through the API…`);
           slots = await prepareAutosave(session, autosavePilots);
@@ -515,13 +635,21 @@ async function benchSize(admin: pg.Client, serverUrl: string, pilots: number, wo
         await warmUpAutosave(session, slots);
         process.stderr.write(`  running ${label} @ ${connections} connections for ${DURATION} s…\n`);
         const ownSlots = slots;
-        let nextClient = 0;
         let conflictCount = 0;
+        if (paced) {
+          const people = await peopleSaving(session, server.url, ownSlots, connections);
+          conflictCount = people.conflicts;
+          await new Promise((r) => setTimeout(r, 1000));
+          const row = { ...people.row, size: pilots, scenario: label, connections };
+          printRow(row);
+          rows.push(row);
+          continue;
+        }
+        let nextClient = 0;
         // Each connection owns one slot (an assessment and one of its criteria): no races, no 409s,
         // unless there are more connections than slots.
         run = await cannon({
           ...common,
-          ...(paced ? { connectionRate: PACED_SAVES_PER_SECOND } : {}),
           url: server.url,
           setupClient: (client) => {
             const slot = ownSlots[nextClient++ % ownSlots.length]!;

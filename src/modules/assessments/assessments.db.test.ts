@@ -60,6 +60,12 @@ describe("assessments", () => {
     const detail = await getAssessment(owner, id);
     expect(detail.answers).toHaveLength(2);
     expect(detail.score.answered).toBe(1);
+    // The save answers what is stored (written in one raw statement: same instants, in UTC).
+    const stored = detail.answers.find((a) => a.criterionKey === "data.scheduled-feed")!;
+    expect(second).toEqual(stored);
+    expect(second.updatedBy).toBe("Test User");
+    expect(Math.abs(Date.parse(second.updatedAt) - Date.now())).toBeLessThan(60_000);
+    expect(second.confirmedAt).toBe(second.updatedAt);
   });
 
   it("refuses bad input with a field error and changes nothing", async () => {
