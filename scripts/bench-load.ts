@@ -12,7 +12,7 @@
  *   npm run bench:load -- --sizes 1000 --duration 5 --connections 10
  *   npm run bench:load -- --scenarios dashboard,autosave --keep
  * Options: --sizes 1000,10000  --connections 50,200  --duration 20 (s)  --scenarios <list>
- *   (dashboard, dashboard-filtered, pilot-list, pilot-page, autosave, autosave-paced)  --port <n>  --keep (keep
+ *   (dashboard, dashboard-filtered, pilot-list, pilot-page, autosave, autosave-paced, small-page)  --port <n>  --keep (keep
  *   the database, print its URL)  --workers <n> (processes sharing the port, as WEB_CONCURRENCY)  --no-gzip (do not send Accept-Encoding)  --no-build (use
  *   whatever .next holds instead of rebuilding a stale build).
  * PostgreSQL: BENCH_DATABASE_URL, else TEST_DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/postgres
@@ -64,6 +64,7 @@ const SCENARIO_IDS = [
   "pilot-page",
   "autosave",
   "autosave-paced",
+  "small-page",
 ] as const;
 /**
  * How people autosave: the assessment saves 600 ms after the last change (use-answer-autosave.ts),
@@ -612,6 +613,9 @@ async function benchSize(admin: pg.Client, serverUrl: string, pilots: number, wo
     },
     "pilot-list": { label: "pilot list", path: orgPath(slug, "/pilots") },
     "pilot-page": { label: "pilot page", path: orgPath(slug, `/pilots/${pagePilot.id}`) },
+    // A signed-in page with almost nothing on it (the empty form): what any page costs here,
+    // the floor under the figures above.
+    "small-page": { label: "small page (new pilot form)", path: orgPath(slug, "/pilots/new") },
   };
 
   const rows: Row[] = [];

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import { assertCan, type Actor } from "@/modules/access/shared";
 import { completeAssessment, getAssessment, saveAnswer, startAssessment } from "@/modules/assessments";
@@ -7,7 +7,7 @@ import type { Verdict } from "@/modules/scoring";
 import { distributionOf, type Distribution } from "./distribution";
 import { agreementOf, itemSelect } from "./live";
 import { criteriaInOrder, inOrg } from "./service";
-import { loadVersionContent } from "@/modules/frameworks";
+import { loadVersionContent, type VersionContent } from "@/modules/frameworks";
 import type { Agreement } from "./types";
 
 export interface ClosedPilot {
@@ -178,37 +178,42 @@ export interface SummaryItem {
 export interface WorkshopSummary {
   pilots: { pilotId: string; name: string; assessmentId: string | null; items: SummaryItem[] }[];
   /** Disagreements (spread ≥ 2) and "verify with evidence" items, in the room's order. */
-  followUps: (SummaryItem & { pilotName: string; reasons: ("disagreement" | "verify")[] })[];
+  followUps: (SummaryItem & { pilotId: string; pilotName: string; reasons: ("disagreement" | "verify")[] })[];
 }
+
+/** What a summary reads of a workshop: its pilots in order, its items with their votes. */
+const summarySelect = {
+  id: true,
+  anonymous: true,
+  frameworkVersionId: true,
+  pilots: {
+    orderBy: { position: "asc" },
+    select: { assessmentId: true, pilot: { select: { id: true, name: true } } },
+  },
+  items: {
+    orderBy: { position: "asc" },
+    select: {
+      ...itemSelect,
+      votes: {
+        orderBy: { updatedAt: "asc" },
+        select: { level: true, comment: true, participant: { select: { displayName: true } } },
+      },
+    },
+  },
+} satisfies Prisma.WorkshopSelect;
+
+type SummaryRow = Prisma.WorkshopGetPayload<{ select: typeof summarySelect }>;
 
 export async function getWorkshopSummary(actor: Actor, workshopId: string): Promise<WorkshopSummary> {
   assertCan(actor, "org:read");
-  const w = await db.workshop.findFirst({
-    where: inOrg(actor, workshopId),
-    select: {
-      id: true,
-      anonymous: true,
-      frameworkVersionId: true,
-      pilots: {
-        orderBy: { position: "asc" },
-        select: { assessmentId: true, pilot: { select: { id: true, name: true } } },
-      },
-      items: {
-        orderBy: { position: "asc" },
-        select: {
-          ...itemSelect,
-          votes: {
-            orderBy: { updatedAt: "asc" },
-            select: { level: true, comment: true, participant: { select: { displayName: true } } },
-          },
-        },
-      },
-    },
-  });
+  const w = await db.workshop.findFirst({ where: inOrg(actor, workshopId), select: summarySelect });
   if (!w) throw notFound("Workshop not found.");
-  const content = await loadVersionContent(actor, w.frameworkVersionId);
+  return summarise(w, await loadVersionContent(actor, w.frameworkVersionId));
+}
+
+function summarise(w: SummaryRow, content: VersionContent): WorkshopSummary {
   const texts = new Map(criteriaInOrder(content).map((c) => [c.key, c]));
-  const toItem = (i: (typeof w.items)[number]): SummaryItem => ({
+  const toItem = (i: SummaryRow["items"][number]): SummaryItem => ({
     id: i.id,
     position: i.position,
     criterionKey: i.criterionKey,
@@ -235,7 +240,7 @@ export async function getWorkshopSummary(actor: Actor, workshopId: string): Prom
         ...(item.distribution.disagreement ? (["disagreement"] as const) : []),
         ...(item.agreement?.verifyWithEvidence ? (["verify"] as const) : []),
       ];
-      return reasons.length > 0 ? [{ ...item, pilotName: p.name, reasons }] : [];
+      return reasons.length > 0 ? [{ ...item, pilotId: p.pilotId, pilotName: p.name, reasons }] : [];
     }),
   );
   return { pilots, followUps };
@@ -269,29 +274,30 @@ export async function getWorkshopFollowUps(actor: Actor, pilotId?: string): Prom
     },
     orderBy: [{ date: "desc" }, { closedAt: "desc" }],
     take: 50,
-    select: { id: true, title: true, date: true },
+    select: { title: true, date: true, ...summarySelect },
   });
-  const out: WorkshopFollowUp[] = [];
-  for (const w of workshops) {
-    const summary = await getWorkshopSummary(actor, w.id);
-    for (const f of summary.followUps) {
-      const pilot = summary.pilots.find((p) => p.items.some((i) => i.id === f.id))!;
-      if (pilotId && pilot.pilotId !== pilotId) continue;
-      out.push({
+  // Read in one go (a fixed number of queries, however many workshops), and each framework
+  // version's texts once: closed workshops mostly share a version.
+  const versionIds = [...new Set(workshops.map((w) => w.frameworkVersionId))];
+  const contents = new Map(
+    await Promise.all(versionIds.map(async (id) => [id, await loadVersionContent(actor, id)] as const)),
+  );
+  return workshops.flatMap((w) =>
+    summarise(w, contents.get(w.frameworkVersionId)!)
+      .followUps.filter((f) => !pilotId || f.pilotId === pilotId)
+      .map((f) => ({
         workshopId: w.id,
         workshopTitle: w.title,
         workshopDate: w.date,
-        pilotId: pilot.pilotId,
+        pilotId: f.pilotId,
         pilotName: f.pilotName,
         criterionKey: f.criterionKey,
         criterionTitle: f.criterionTitle,
         agreement: f.agreement,
         reasons: f.reasons,
         distribution: f.distribution,
-      });
-    }
-  }
-  return out;
+      })),
+  );
 }
 
 export interface WorkshopSource {

@@ -151,6 +151,41 @@ describe("workshops", () => {
     });
   });
 
+  it("lists the follow-ups of every closed workshop, newest first, or one pilot's", async () => {
+    const owner = await createAccount();
+    const [older, newer] = [await createTestPilot(owner), await createTestPilot(owner)];
+    const versionId = await currentPublishedVersionId(owner);
+    for (const [pilot, date, title] of [
+      [older, "2026-10-01", "October session"],
+      [newer, "2026-11-20", "November session"],
+    ] as const) {
+      const { id } = await createWorkshop(owner, {
+        title,
+        date,
+        pilotIds: [pilot.id],
+        frameworkVersionId: versionId,
+        criterionKeys: [firstKey],
+        anonymous: true,
+      });
+      await openWorkshop(owner, id);
+      const { code } = await getWorkshop(owner, id);
+      const itemId = (await getFacilitatorState(owner, id))!.item!.id;
+      // Two levels or more apart: the room disagreed, so the item is a follow-up.
+      await castVote(await guest(code, "Ada"), { itemId, level: 0 });
+      await castVote(await guest(code, "Bo"), { itemId, level: 3 });
+      await control(owner, id, { op: "reveal", itemId });
+      await control(owner, id, { op: "agree", itemId, level: 1 });
+      await closeWorkshop(owner, id);
+    }
+
+    const all = await getWorkshopFollowUps(owner);
+    expect(all.map((f) => [f.workshopTitle, f.pilotId, f.criterionKey, f.reasons])).toEqual([
+      ["November session", newer.id, firstKey, ["disagreement"]],
+      ["October session", older.id, firstKey, ["disagreement"]],
+    ]);
+    expect((await getWorkshopFollowUps(owner, older.id)).map((f) => f.workshopTitle)).toEqual(["October session"]);
+  });
+
   it("completes the assessment when the room covered every criterion", async () => {
     const { owner, id, code } = await setup({ criterionKeys: [] });
     const ada = await guest(code, "Ada");
