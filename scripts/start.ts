@@ -16,7 +16,7 @@ import { applyMigrations } from "@/lib/database/migrations";
 import { openDatabase } from "@/lib/database/open";
 import { DataDirBusyError } from "@/lib/database/embedded";
 import { DEMO_LOGIN, DEMO_VIEWER, isEmptyDatabase, seedDemo } from "@/modules/demo";
-import { buildIfNeeded, clusterScript, nextBin } from "./lib/build";
+import { buildIfNeeded, webServerArgv } from "./lib/build";
 import { localSessionSecret } from "./lib/secret";
 
 function fail(message: string): never {
@@ -70,11 +70,7 @@ async function main() {
   // Several processes share the port on PostgreSQL (next-cluster.mjs); the embedded database
   // serves one connection, so it gets one process.
   const workers = dev || database.embedded ? 1 : env.WEB_CONCURRENCY;
-  const argv =
-    workers > 1
-      ? [clusterScript(), nextBin(), String(port), String(workers)]
-      : [nextBin(), dev ? "dev" : "start", "-p", String(port)];
-  const child = spawn(process.execPath, argv, {
+  const child = spawn(process.execPath, webServerArgv({ port, workers, dev }), {
     stdio: "inherit",
     env: {
       ...rawProcessEnv(),

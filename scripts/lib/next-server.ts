@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, openSync, readFileSync } from "node:fs";
 import net from "node:net";
-import { clusterScript, nextBin } from "./build";
+import { webServerArgv } from "./build";
 
 /** A TCP port nobody listens on right now (the OS picks it). */
 export function freePort(): Promise<number> {
@@ -55,11 +55,8 @@ export async function startNextServer(options: {
   const { port, env, logFile } = options;
   const workers = options.workers ?? 1;
   const fd = openSync(logFile, "a");
-  const argv =
-    workers > 1
-      ? [clusterScript(), nextBin(), String(port), String(workers)]
-      : [nextBin(), "start", "-p", String(port)];
-  const child = spawn(process.execPath, argv, {
+  // As `npm start` runs it: the benchmarks measure what is deployed.
+  const child = spawn(process.execPath, webServerArgv({ port, workers }), {
     env,
     stdio: ["ignore", fd, fd],
     // Its own process group: Ctrl+C reaches only this script, which then stops the server itself.
