@@ -295,6 +295,9 @@ export const pilotListQuerySchema = z.preprocess(
 );
 export type PilotListQuery = z.output<typeof pilotListQuerySchema>;
 
+/** The list with nothing chosen, parsed once: pages build many links from it. */
+export const DEFAULT_PILOT_LIST_QUERY: Readonly<PilotListQuery> = Object.freeze(pilotListQuerySchema.parse({}));
+
 /** True when the list is narrowed by search, a shared filter or a gap (not by sort, page or archive view). */
 export function hasPilotListFilters(query: PilotListQuery): boolean {
   return Boolean(

@@ -15,7 +15,7 @@ import {
   appendPilotFilters,
   pilotFilterFields,
   PILOT_FILTER_NAMES,
-  pilotListQuerySchema,
+  DEFAULT_PILOT_LIST_QUERY,
   pilotListSearch,
   searchParamsInput,
   STAGES,
@@ -140,7 +140,7 @@ export function pilotListSearchFor(
   filters: PortfolioFilters,
   changes: { gap?: string; stages?: PilotStage[] } = {},
 ): string {
-  return pilotListSearch(pilotListQuerySchema.parse({}), {
+  return pilotListSearch(DEFAULT_PILOT_LIST_QUERY, {
     units: filters.units,
     stages: changes.stages ?? figureStages(filters),
     teams: filters.teams,

@@ -7,7 +7,7 @@ import { VERDICT_LABELS } from "@/modules/assessments/shared";
 import {
   NOT_ASSESSED,
   PILOT_PAGE_SIZES,
-  pilotListQuerySchema,
+  DEFAULT_PILOT_LIST_QUERY,
   pilotListSearch,
   type PilotListQuery,
   type VerdictFilter,
@@ -42,7 +42,7 @@ export function PilotFilters({
   slug: string;
 }) {
   // Reset clears the filters and the sort but keeps the archive view and the page size.
-  const reset = pilotListSearch(pilotListQuerySchema.parse({}), { archived: query.archived, size: query.size });
+  const reset = pilotListSearch(DEFAULT_PILOT_LIST_QUERY, { archived: query.archived, size: query.size });
   const hidden: [string, string][] = [
     ...query.teams.map((v): [string, string] => ["team", v]),
     ...query.tags.map((v): [string, string] => ["tag", v]),

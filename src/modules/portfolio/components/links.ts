@@ -1,5 +1,5 @@
 import { orgPath } from "@/modules/access/shared";
-import { pilotListQuerySchema, pilotListSearch, type PilotListQuery } from "@/modules/pilots/shared";
+import { DEFAULT_PILOT_LIST_QUERY, pilotListSearch, type PilotListQuery } from "@/modules/pilots/shared";
 import { figureStages, toSearchParams, type PortfolioFilters } from "../filters";
 
 /** Every figure is a door: where the dashboard's links go, with its filters kept. */
@@ -16,7 +16,7 @@ export function dashboardHref(slug: string, filters: PortfolioFilters, hash = ""
  * narrowed or sorted by `changes`.
  */
 export function pilotListHref(slug: string, filters: PortfolioFilters, changes: Partial<PilotListQuery> = {}): string {
-  const search = pilotListSearch(pilotListQuerySchema.parse({}), {
+  const search = pilotListSearch(DEFAULT_PILOT_LIST_QUERY, {
     units: filters.units,
     stages: figureStages(filters),
     teams: filters.teams,

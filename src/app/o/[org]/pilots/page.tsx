@@ -12,6 +12,7 @@ import {
   gapCriterionTitle,
   hasPilotListFilters,
   pilotListQuerySchema,
+  DEFAULT_PILOT_LIST_QUERY,
   pilotListSearch,
   listPilotFacets,
   listPilots,
@@ -119,7 +120,7 @@ export default async function PilotsPage({
               title="No pilots match these filters"
               action={
                 <ButtonLink
-                  href={href(pilotListSearch(pilotListQuerySchema.parse({}), { archived: query.archived }))}
+                  href={href(pilotListSearch(DEFAULT_PILOT_LIST_QUERY, { archived: query.archived }))}
                   variant="secondary"
                 >
                   Clear filters
