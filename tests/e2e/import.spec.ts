@@ -170,6 +170,21 @@ test("the checklist goes offline in Excel and comes back: changes shown first, a
   ]);
   expect(blank.suggestedFilename()).toMatch(/^checklist-blank-\d{4}-\d{2}-\d{2}\.xlsx$/);
 
+  // Preparing a workshop for several pilots: one workbook from the (filtered) list, a sheet each.
+  await registerPilot(page, "Second offline pilot");
+  await page.goto(`/o/${slug}/pilots`);
+  const [several] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Blank checklists for these 2 pilots (Excel)" }).click(),
+  ]);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync(await several.path()) as never);
+  expect(book.worksheets.filter((w) => w.state === "visible").map((w) => w.name)).toEqual([
+    "Offline pilot",
+    "Second offline pilot",
+  ]);
+  await page.goto(`/o/${slug}/pilots/${pilotId}`);
+
   await page.getByRole("button", { name: /start assessment/i }).click();
   await expect(page).toHaveURL(new RegExp(`/o/${slug}/pilots/${pilotId}/assessments/[^/?]+$`));
   const assessmentId = new URL(page.url()).pathname.split("/").pop()!;

@@ -4,7 +4,8 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { Pagination } from "@/components/ui/pagination";
 import { can, orgPage } from "@/modules/access";
-import { orgPath } from "@/modules/access/shared";
+import { orgApi, orgPath } from "@/modules/access/shared";
+import { MAX_BLANK_CHECKLISTS } from "@/modules/imports";
 import { PilotFilters } from "@/modules/pilots/components/pilot-filters";
 import { PilotTable } from "@/modules/pilots/components/pilot-table";
 import { plural, formatNumber } from "@/lib/format";
@@ -108,6 +109,22 @@ export default async function PilotsPage({
         >
           {query.archived ? "Show active pilots" : "Show archived pilots"}
         </Link>
+        {!query.archived && list.items.length > 0 && list.items.length <= MAX_BLANK_CHECKLISTS && (
+          <>
+            {" · "}
+            {/* Preparing a workshop: filter the list to its pilots, then one workbook for all of them. */}
+            <a
+              href={orgApi(slug, `/pilots/checklist?${new URLSearchParams(list.items.map((p) => ["pilot", p.id]))}`)}
+              className="font-medium text-brand-700 hover:underline"
+              title="One sheet per pilot on this page, to fill in offline; each comes back through its assessment"
+              download
+            >
+              {list.items.length === 1
+                ? "Blank checklist for this pilot (Excel)"
+                : `Blank checklists for these ${count(list.items.length)} pilots (Excel)`}
+            </a>
+          </>
+        )}
       </p>
       <PilotTable
         pilots={list.items}
