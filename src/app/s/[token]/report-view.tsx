@@ -4,6 +4,8 @@ import { VerdictBadge } from "@/modules/assessments/shared";
 import { StageBadge } from "@/modules/pilots/shared";
 import { BarList } from "@/modules/portfolio/components/bar-list";
 import { LazyTrendChart } from "@/modules/portfolio/components/lazy-charts";
+import { Panel } from "@/modules/portfolio/components/panel";
+import { VERDICT_BAR_CLASS } from "@/modules/portfolio/components/score-colour";
 import { VERDICT_FILTER_LABELS } from "@/modules/portfolio/shared";
 import {
   headlineFigures,
@@ -20,28 +22,6 @@ import {
  * the dashboard's presentational pieces. Nothing here links into the organisation — names are
  * text, bars are not filters — so the page shows its one view and leads nowhere else.
  */
-
-const VERDICT_BARS: Record<string, string> = {
-  READY: "bg-emerald-600",
-  CONDITIONAL: "bg-amber-500",
-  NOT_READY: "bg-orange-600",
-  BLOCKED: "bg-red-600",
-  INCOMPLETE: "bg-slate-500",
-  NOT_ASSESSED: "bg-slate-300",
-};
-
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <Card className="p-4 sm:p-6 print:break-inside-avoid print:p-3">
-      <section aria-labelledby={id}>
-        <h2 id={id} className="text-base font-semibold">
-          {title}
-        </h2>
-        <div className="mt-3">{children}</div>
-      </section>
-    </Card>
-  );
-}
 
 function Summary({ lines }: { lines: string[] }) {
   return (
@@ -200,22 +180,22 @@ export function PortfolioReportView({ report }: { report: PortfolioReport }) {
           ))}
         </dl>
       </section>
-      <Section id="summary-title" title="Executive summary">
+      <Panel id="summary-title" title="Executive summary">
         <Summary lines={report.summary} />
-      </Section>
+      </Panel>
       <div className="grid gap-6 lg:grid-cols-2 print:block print:space-y-3">
-        <Section id="verdicts-title" title="Verdicts">
+        <Panel id="verdicts-title" title="Verdicts">
           <BarList
             label="Pilots per verdict"
             items={report.verdicts.map((v) => ({
               key: v.verdict,
               label: VERDICT_FILTER_LABELS[v.verdict],
               value: v.pilots,
-              barClass: VERDICT_BARS[v.verdict]!,
+              barClass: VERDICT_BAR_CLASS[v.verdict],
             }))}
           />
-        </Section>
-        <Section id="pillars-title" title="Average score by pillar">
+        </Panel>
+        <Panel id="pillars-title" title="Average score by pillar">
           {report.pillarAverages.length === 0 ? (
             <p className="text-sm text-slate-600">Not assessed: no completed assessments in this view.</p>
           ) : (
@@ -228,8 +208,8 @@ export function PortfolioReportView({ report }: { report: PortfolioReport }) {
               }))}
             />
           )}
-        </Section>
-        <Section id="gaps-title" title="Gaps that recur across the portfolio">
+        </Panel>
+        <Panel id="gaps-title" title="Gaps that recur across the portfolio">
           {report.topGaps.length === 0 ? (
             <p className="text-sm text-slate-600">No criterion is below target in this view.</p>
           ) : (
@@ -247,12 +227,12 @@ export function PortfolioReportView({ report }: { report: PortfolioReport }) {
               ))}
             </ol>
           )}
-        </Section>
-        <Section id="trend-title" title="Readiness over time">
+        </Panel>
+        <Panel id="trend-title" title="Readiness over time">
           <LazyTrendChart data={report.trend} />
-        </Section>
+        </Panel>
       </div>
-      <Section id="stalled-title" title={`Stalled pilots (${report.stalled.total.toLocaleString("en")})`}>
+      <Panel id="stalled-title" title={`Stalled pilots (${report.stalled.total.toLocaleString("en")})`}>
         {report.stalled.rows.length === 0 ? (
           <p className="text-sm text-slate-600">No pilot is stalled.</p>
         ) : (
@@ -264,8 +244,8 @@ export function PortfolioReportView({ report }: { report: PortfolioReport }) {
             ))}
           </ul>
         )}
-      </Section>
-      <Section id="pilots-title" title="Pilots">
+      </Panel>
+      <Panel id="pilots-title" title="Pilots">
         <p className="mb-3 text-sm text-slate-600">
           {report.pilots.length < report.pilotsInView
             ? `The ${report.pilots.length} least ready of ${plural(report.pilotsInView, "pilot")} in view.`
@@ -276,10 +256,10 @@ export function PortfolioReportView({ report }: { report: PortfolioReport }) {
             <PilotCard key={p.id} pilot={p} />
           ))}
         </div>
-      </Section>
-      <Section id="followups-title" title="Follow-ups from workshops">
+      </Panel>
+      <Panel id="followups-title" title="Follow-ups from workshops">
         <FollowUps followUps={report.followUps} />
-      </Section>
+      </Panel>
       <Method method={report.method} />
     </div>
   );
@@ -288,12 +268,12 @@ export function PortfolioReportView({ report }: { report: PortfolioReport }) {
 export function PilotReportView({ report }: { report: PilotReport }) {
   return (
     <div className="space-y-6 print:space-y-3">
-      <Section id="summary-title" title="Summary">
+      <Panel id="summary-title" title="Summary">
         <Summary lines={report.summary} />
-      </Section>
+      </Panel>
       <PilotCard pilot={report.pilot} headingLevel="h2" />
       {report.history.length > 1 && (
-        <Section id="history-title" title="Assessment history">
+        <Panel id="history-title" title="Assessment history">
           <ul className="space-y-1 text-sm">
             {report.history.map((h) => (
               <li key={h.completedAt}>
@@ -302,11 +282,11 @@ export function PilotReportView({ report }: { report: PilotReport }) {
               </li>
             ))}
           </ul>
-        </Section>
+        </Panel>
       )}
-      <Section id="followups-title" title="Follow-ups from workshops">
+      <Panel id="followups-title" title="Follow-ups from workshops">
         <FollowUps followUps={report.followUps} />
-      </Section>
+      </Panel>
       <Method method={report.method} />
     </div>
   );

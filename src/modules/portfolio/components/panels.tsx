@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Badge, Card } from "@/components/ui/card";
+import { Badge } from "@/components/ui/card";
 import { Table } from "@/components/ui/table";
 import { formatCostPerOutcome, formatDate, formatMoney, formatScore, plural, formatNumber } from "@/lib/format";
 import { STAGE_LABELS, StageBadge } from "@/modules/pilots/shared";
@@ -16,6 +16,8 @@ import type {
 } from "../queries";
 import { PRE_PRODUCTION_STAGES } from "../queries/constants";
 import { BarList } from "./bar-list";
+import { Panel } from "./panel";
+import { VERDICT_BAR_CLASS } from "./score-colour";
 import { logAxis, monthLabel } from "./chart-scales";
 import { LazyCostScatter, LazyTrendChart } from "./lazy-charts";
 import { dashboardHref, pilotListHref } from "./links";
@@ -29,39 +31,6 @@ const MORE = "font-medium text-brand-700 hover:underline";
 
 /** Rollup groups shown; the others are summed in one row. */
 export const ROLLUP_GROUPS_LIMIT = 10;
-
-function Panel({
-  id,
-  title,
-  description,
-  children,
-}: {
-  id: string;
-  title: string;
-  description?: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <Card className="p-6 print:p-4 print:break-inside-avoid">
-      <section aria-labelledby={id}>
-        <h2 id={id} className="text-base font-semibold">
-          {title}
-        </h2>
-        {description && <p className="mt-1 text-sm text-slate-600">{description}</p>}
-        <div className="mt-4">{children}</div>
-      </section>
-    </Card>
-  );
-}
-
-const VERDICT_BARS: Record<VerdictCount["verdict"], string> = {
-  READY: "bg-emerald-600",
-  CONDITIONAL: "bg-amber-500",
-  NOT_READY: "bg-orange-600",
-  BLOCKED: "bg-red-600",
-  INCOMPLETE: "bg-slate-500",
-  NOT_ASSESSED: "bg-slate-300",
-};
 
 export function VerdictPanel({
   verdicts,
@@ -86,7 +55,7 @@ export function VerdictPanel({
             key: v.verdict,
             label: VERDICT_FILTER_LABELS[v.verdict],
             value: v.pilots,
-            barClass: VERDICT_BARS[v.verdict],
+            barClass: VERDICT_BAR_CLASS[v.verdict],
             selected,
             href:
               v.pilots > 0 && !selected

@@ -1,3 +1,5 @@
+import type { VerdictFilter } from "../filters";
+
 /**
  * Heatmap colours in five bands; each cell also shows its number, so colour never carries
  * meaning alone. Bands follow the default thresholds (75 ready, 50 conditional).
@@ -19,3 +21,13 @@ export const SCORE_BANDS = [
   { label: "0–24", className: "bg-red-500 text-white" },
   { label: "not scored", className: "bg-slate-50 text-slate-400 ring-1 ring-slate-200" },
 ];
+
+/** The bar of each verdict in a bar chart (the dashboard's and the shared report's). */
+export const VERDICT_BAR_CLASS: Record<VerdictFilter, string> = {
+  READY: "bg-emerald-600",
+  CONDITIONAL: "bg-amber-500",
+  NOT_READY: "bg-orange-600",
+  BLOCKED: "bg-red-600",
+  INCOMPLETE: "bg-slate-500",
+  NOT_ASSESSED: "bg-slate-300",
+};
