@@ -23,9 +23,6 @@ export function CreateWorkshopForm({ options, today }: { options: WorkshopSetupO
   const [anonymous, setAnonymous] = useState(true);
   const version = options.versions.find((v) => v.id === versionId);
 
-  const toggle = (list: string[], value: string, on: boolean) =>
-    on ? [...new Set([...list, value])] : list.filter((v) => v !== value);
-
   return (
     <form
       className="space-y-5"
@@ -63,21 +60,12 @@ export function CreateWorkshopForm({ options, today }: { options: WorkshopSetupO
         {options.pilots.length === 0 ? (
           <p className="mt-1 text-sm text-slate-600">Register a pilot first.</p>
         ) : (
-          <ul className="mt-2 grid max-h-64 gap-1 overflow-y-auto rounded-md p-2 ring-1 ring-slate-200 sm:grid-cols-2">
-            {options.pilots.map((p) => (
-              <li key={p.id}>
-                <label className="flex items-start gap-2 text-sm [overflow-wrap:anywhere]">
-                  <input
-                    type="checkbox"
-                    className="mt-0.5"
-                    checked={pilotIds.includes(p.id)}
-                    onChange={(e) => setPilotIds((list) => toggle(list, p.id, e.target.checked))}
-                  />
-                  {p.name}
-                </label>
-              </li>
-            ))}
-          </ul>
+          <CheckboxList
+            className="mt-2 grid max-h-64 gap-1 overflow-y-auto rounded-md p-2 ring-1 ring-slate-200 sm:grid-cols-2"
+            items={options.pilots.map((p) => ({ value: p.id, label: p.name }))}
+            chosen={pilotIds}
+            onChange={setPilotIds}
+          />
         )}
         {errors.pilotIds && (
           <p id="pilotIds-error" className="mt-1 text-sm font-medium text-red-700">
@@ -114,21 +102,12 @@ export function CreateWorkshopForm({ options, today }: { options: WorkshopSetupO
             {version.pillars.map((p) => (
               <fieldset key={p.key}>
                 <legend className="text-sm font-semibold text-slate-900">{p.title}</legend>
-                <ul className="mt-1 space-y-1">
-                  {p.criteria.map((c) => (
-                    <li key={c.key}>
-                      <label className="flex items-start gap-2 text-sm">
-                        <input
-                          type="checkbox"
-                          className="mt-0.5"
-                          checked={criterionKeys.includes(c.key)}
-                          onChange={(e) => setCriterionKeys((list) => toggle(list, c.key, e.target.checked))}
-                        />
-                        {c.title}
-                      </label>
-                    </li>
-                  ))}
-                </ul>
+                <CheckboxList
+                  className="mt-1 space-y-1"
+                  items={p.criteria.map((c) => ({ value: c.key, label: c.title }))}
+                  chosen={criterionKeys}
+                  onChange={setCriterionKeys}
+                />
               </fieldset>
             ))}
           </div>
@@ -157,5 +136,39 @@ export function CreateWorkshopForm({ options, today }: { options: WorkshopSetupO
         {pending ? "Creating…" : "Create workshop"}
       </Button>
     </form>
+  );
+}
+
+/** A list of checkboxes; `chosen` holds the values ticked, in the order they were ticked. */
+function CheckboxList({
+  className,
+  items,
+  chosen,
+  onChange,
+}: {
+  className: string;
+  items: { value: string; label: string }[];
+  chosen: string[];
+  onChange: (update: (list: string[]) => string[]) => void;
+}) {
+  return (
+    <ul className={className}>
+      {items.map((item) => (
+        <li key={item.value}>
+          <label className="flex items-start gap-2 text-sm [overflow-wrap:anywhere]">
+            <input
+              type="checkbox"
+              className="mt-0.5"
+              checked={chosen.includes(item.value)}
+              onChange={(e) => {
+                const on = e.target.checked;
+                onChange((list) => (on ? [...new Set([...list, item.value])] : list.filter((v) => v !== item.value)));
+              }}
+            />
+            {item.label}
+          </label>
+        </li>
+      ))}
+    </ul>
   );
 }
